@@ -1,0 +1,45 @@
+#pragma once
+// The CLI subcommands. Each returns the process exit code and throws core::UserError for errors a
+// user can cause; main() reports those in one sentence.
+#include "core/camera.hpp"
+#include "core/text_args.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace dorsum::app {
+
+struct RenderOptions {
+  std::filesystem::path out;
+  std::string size = "1280x720";
+  std::string view = "posterior";
+  std::optional<std::filesystem::path> model;
+};
+int runRender(const RenderOptions& options);
+
+struct BenchOptions {
+  bool json = false;
+  std::string size = "1280x720";
+  int frames = 120;
+  std::optional<std::filesystem::path> model;
+};
+int runBench(const BenchOptions& options);
+
+struct ViewOptions {
+  std::optional<std::filesystem::path> model;
+  std::string view = "posterior";
+  std::optional<std::filesystem::path> shaderDir;  // developer: load and hot-reload shaders
+  float uiScale = 0.0f;                            // 0: from the monitor's content scale
+  // Test hooks: draw this many frames, save the last one, and exit.
+  int exitAfterFrames = 0;
+  std::optional<std::filesystem::path> screenshot;
+  bool glDebug = false;
+};
+int runViewer(const ViewOptions& options);
+
+// Shared argument checks (usage errors), done before any context or file is opened.
+core::StandardView requireView(const std::string& name);
+void requireWritableOutput(const std::filesystem::path& out);
+
+}  // namespace dorsum::app

@@ -1,0 +1,82 @@
+// dorsum: the viewer and its command-line tools. main() turns errors a user can cause into one
+// sentence on stderr and an exit code (2 usage, 1 failure); tests call the commands directly so a
+// programmer error still crashes loudly there.
+#include "app/commands.hpp"
+#include "core/error.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+using namespace dorsum;
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Dorsum: a 3D teaching atlas of the back muscles.\nWith no command, opens the viewer.", "dorsum"};
+  cli.require_subcommand(0, 1);
+  cli.set_help_all_flag("--help-all", "Print the help of every command and exit");
+
+  app::ViewOptions view;
+  std::string viewModel;
+  auto* viewCmd = cli.add_subcommand("view", "Open the viewer window (the default command)");
+  viewCmd->add_option("model", viewModel, "A model to open (glTF/GLB, OBJ, STL, FBX, ...); default: the body");
+  viewCmd->add_option("--view", view.view, "Standard view to start from: " + core::viewNamesJoined());
+  viewCmd->add_option("--ui-scale", view.uiScale, "UI scale for projectors, 1 to 3 (default: the monitor's)")
+      ->check(CLI::Range(1.0f, 3.0f));
+  std::string shaderDir;
+  viewCmd->add_option("--shader-dir", shaderDir, "Developer: load shaders from this folder and hot-reload them");
+  viewCmd->add_flag("--gl-debug", view.glDebug, "Developer: log OpenGL debug messages (KHR_debug)");
+  std::string screenshot;
+  viewCmd->add_option("--screenshot", screenshot, "Testing: save the last frame drawn to this PNG")->group("Testing");
+  viewCmd->add_option("--exit-after-frames", view.exitAfterFrames, "Testing: close after drawing N frames")
+      ->check(CLI::Range(1, 1000000))
+      ->group("Testing");
+
+  app::RenderOptions render;
+  std::string renderModel;
+  auto* renderCmd = cli.add_subcommand("render", "Render a view to a PNG offscreen (no display, no GPU needed)");
+  renderCmd->add_option("--out", render.out, "The PNG file to write")->required();
+  renderCmd->add_option("--size", render.size, "Image size as WIDTHxHEIGHT")->capture_default_str();
+  renderCmd->add_option("--view", render.view, "Standard view: " + core::viewNamesJoined())->capture_default_str();
+  renderCmd->add_option("--model", renderModel, "Render this model instead of the body");
+
+  app::BenchOptions bench;
+  std::string benchModel;
+  auto* benchCmd = cli.add_subcommand("bench", "Measure rendering speed and memory offscreen");
+  benchCmd->add_flag("--json", bench.json, "Print the report as JSON (keys documented in the README)");
+  benchCmd->add_option("--size", bench.size, "Frame size as WIDTHxHEIGHT")->capture_default_str();
+  benchCmd->add_option("--frames", bench.frames, "Frames to measure")->capture_default_str();
+  benchCmd->add_option("--model", benchModel, "Measure this model instead of the body");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "dorsum: " << e.what() << (std::string(e.what()).ends_with(".") ? "" : ".")
+              << " Run 'dorsum --help' for the options.\n";
+    return 2;
+  }
+
+  try {
+    if (*renderCmd) {
+      if (!renderModel.empty()) render.model = renderModel;
+      return app::runRender(render);
+    }
+    if (*benchCmd) {
+      if (!benchModel.empty()) bench.model = benchModel;
+      return app::runBench(bench);
+    }
+    if (!viewModel.empty()) view.model = viewModel;
+    if (!shaderDir.empty()) view.shaderDir = shaderDir;
+    if (!screenshot.empty()) view.screenshot = screenshot;
+    return app::runViewer(view);
+  } catch (const core::UserError& e) {
+    std::cerr << "dorsum: " << e.what() << "\n";
+    return e.exitCode();
+  } catch (const std::exception& e) {
+    std::cerr << "dorsum: an unexpected error stopped the program: " << e.what() << "\n";
+    return 1;
+  }
+}

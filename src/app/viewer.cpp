@@ -1,0 +1,269 @@
+// The viewer window. The frame follows Polyscope's order: poll (or sleep) -> build the UI, which
+// may change state -> draw the scene -> draw ImGui -> swap. With nothing moving, the loop sleeps
+// in glfwWaitEvents and burns no CPU.
+#include "app/commands.hpp"
+#include "app/scene_source.hpp"
+#include "core/error.hpp"
+#include "core/image.hpp"
+#include "render/context.hpp"
+#include "render/offscreen.hpp"
+#include "render/scene_renderer.hpp"
+#include "ui/viewer_ui.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+namespace dorsum::app {
+
+namespace {
+
+std::string& glfwLastError() {
+  static std::string last;
+  return last;
+}
+
+struct GlfwSession {
+  GlfwSession() {
+    glfwSetErrorCallback([](int, const char* text) { glfwLastError() = text ? text : ""; });
+    if (!glfwInit()) {
+      std::string why = glfwLastError().empty() ? "GLFW could not initialise" : glfwLastError();
+      throw core::UserError("Cannot open the viewer window: no display is available (" + why +
+                            "); use 'dorsum render' for pictures without a display.");
+    }
+  }
+  ~GlfwSession() { glfwTerminate(); }
+};
+
+struct ImGuiSession {
+  explicit ImGuiSession(GLFWwindow* window) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // window layout is not saved next to the user's files
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+  }
+  ~ImGuiSession() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+};
+
+class Viewer {
+public:
+  Viewer(GLFWwindow* window, const ViewOptions& options, LoadedScene loaded)
+      : window_(window), options_(options), loaded_(std::move(loaded)), renderer_(options.shaderDir) {
+    renderer_.upload(loaded_.scene);
+    camera_.frame(loaded_.scene.bounds(), requireView(options.view));
+    ui_.title = loaded_.title;
+    ui_.triangles = loaded_.scene.triangleCount();
+    ui_.contextInfo = render::contextDescription();
+    float xs = 1.0f, ys = 1.0f;
+    glfwGetWindowContentScale(window_, &xs, &ys);
+    contentScale_ = std::max(1.0f, xs);
+    setUiScale(options.uiScale > 0.0f ? options.uiScale : 1.0f);
+  }
+
+  int run() {
+    int framesDrawn = 0;
+    auto last = std::chrono::steady_clock::now();
+    while (!glfwWindowShouldClose(window_)) {
+      // Sleep until something happens unless a transition is under way or ImGui needs to settle.
+      if (redrawFrames_ > 0 || camera_.animating() || options_.exitAfterFrames > 0) {
+        glfwPollEvents();
+      } else if (renderer_.shaders().fromDisk()) {
+        glfwWaitEventsTimeout(0.25);  // wake to look for edited shader files
+      } else {
+        glfwWaitEvents();
+      }
+      if (renderer_.shaders().reloadChanged()) {
+        ui_.shaderErrors = renderer_.shaders().errors();
+        requestRedraw();
+      }
+      redrawFrames_ = std::max(redrawFrames_, 0);
+
+      int fbW = 0, fbH = 0;
+      glfwGetFramebufferSize(window_, &fbW, &fbH);
+      if (fbW <= 0 || fbH <= 0) {  // minimised: nothing to draw, wait for the next event
+        redrawFrames_ = 0;
+        continue;
+      }
+      if (pendingScale_ > 0.0f) applyUiScale();
+
+      const auto now = std::chrono::steady_clock::now();
+      const float dt = std::min(0.1f, std::chrono::duration<float>(now - last).count());
+      last = now;
+
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplGlfw_NewFrame();
+      ImGui::NewFrame();
+      handleCameraInput(fbW, fbH);
+      auto commands = ui::drawViewerUi(ui_);
+      auto shortcuts = ui::readShortcuts(ui_);
+      commands.insert(commands.end(), shortcuts.begin(), shortcuts.end());
+      ImGui::Render();
+      for (const auto& c : commands) execute(c);
+      if (hadInput()) requestRedraw();
+      camera_.update(dt);
+
+      render::bindDefaultFramebuffer();
+      renderer_.draw(render::frameFor(camera_, fbW, fbH));
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      ++framesDrawn;
+      if (options_.exitAfterFrames > 0 && framesDrawn >= options_.exitAfterFrames) {
+        if (options_.screenshot) core::writePng(render::readDefaultFramebuffer(fbW, fbH), *options_.screenshot);
+        glfwSetWindowShouldClose(window_, GLFW_TRUE);
+      }
+      glfwSwapBuffers(window_);
+      --redrawFrames_;
+    }
+    return 0;
+  }
+
+private:
+  void requestRedraw() { redrawFrames_ = std::max(redrawFrames_, 3); }  // ImGui settles in a few frames
+
+  bool hadInput() const {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0)
+      return true;
+    for (bool down : io.MouseDown)
+      if (down) return true;
+    for (bool down : io.KeysDown)
+      if (down) return true;
+    return false;
+  }
+
+  void handleCameraInput(int fbW, int fbH) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float aspect = float(fbW) / float(fbH);
+    const ImVec2 size = io.DisplaySize;
+    if (!io.WantCaptureMouse && size.x > 0 && size.y > 0) {
+      const ImVec2 d = io.MouseDelta;
+      const bool panning = ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
+                           (ImGui::IsMouseDown(ImGuiMouseButton_Left) && io.KeyShift);
+      if (panning && (d.x != 0 || d.y != 0)) {
+        camera_.pan(2.0f * d.x / size.x, -2.0f * d.y / size.y, aspect);
+      } else if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && (d.x != 0 || d.y != 0)) {
+        camera_.orbit(-d.x * 0.008f, d.y * 0.008f);
+      }
+      if (io.MouseWheel != 0) {
+        const glm::vec2 ndc(2.0f * io.MousePos.x / size.x - 1.0f, 1.0f - 2.0f * io.MousePos.y / size.y);
+        camera_.dolly(std::pow(0.88f, io.MouseWheel), ndc, aspect);
+      }
+    }
+    if (!io.WantCaptureKeyboard && !io.KeyCtrl) {
+      const float step = 0.05f;
+      if (ImGui::IsKeyDown(GLFW_KEY_LEFT)) camera_.orbit(step, 0);
+      if (ImGui::IsKeyDown(GLFW_KEY_RIGHT)) camera_.orbit(-step, 0);
+      if (ImGui::IsKeyDown(GLFW_KEY_UP)) camera_.orbit(0, step);
+      if (ImGui::IsKeyDown(GLFW_KEY_DOWN)) camera_.orbit(0, -step);
+      if (ImGui::IsKeyDown(GLFW_KEY_PAGE_UP)) camera_.dolly(0.96f, {0, 0}, aspect);
+      if (ImGui::IsKeyDown(GLFW_KEY_PAGE_DOWN)) camera_.dolly(1.04f, {0, 0}, aspect);
+    }
+  }
+
+  void execute(const ui::UiCommand& c) {
+    using K = ui::UiCommand::Kind;
+    switch (c.kind) {
+      case K::GoToView: camera_.goTo(c.view); break;
+      case K::ResetCamera: camera_.reset(); break;
+      case K::SetUiScale: setUiScale(c.scale); break;
+      case K::Quit: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
+      case K::OpenBody: replaceScene(std::nullopt); break;
+      case K::OpenModel:
+        if (c.path.empty()) ui_.showOpen = true;
+        else replaceScene(std::filesystem::path(c.path));
+        break;
+    }
+    requestRedraw();
+  }
+
+  void replaceScene(const std::optional<std::filesystem::path>& model) {
+    try {
+      loaded_ = loadScene(model);
+    } catch (const core::UserError& e) {
+      ui_.message = e.what();  // the current scene stays
+      return;
+    }
+    renderer_.upload(loaded_.scene);
+    camera_.frame(loaded_.scene.bounds(), core::StandardView::Posterior);
+    ui_.title = loaded_.title;
+    ui_.triangles = loaded_.scene.triangleCount();
+    ui_.message.clear();
+    glfwSetWindowTitle(window_, ("Dorsum - " + loaded_.title).c_str());
+  }
+
+  void setUiScale(float scale) { pendingScale_ = std::clamp(scale, ui::kMinUiScale, ui::kMaxUiScale); }
+
+  // Font atlases can only change between frames.
+  void applyUiScale() {
+    ui_.uiScale = pendingScale_;
+    pendingScale_ = 0.0f;
+    const float pixels = ui_.uiScale * contentScale_;
+    ui::buildFonts(pixels);
+    ui::applyStyle(pixels);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+
+  GLFWwindow* window_;
+  ViewOptions options_;
+  LoadedScene loaded_;
+  render::SceneRenderer renderer_;
+  core::OrbitCamera camera_;
+  ui::UiState ui_;
+  float contentScale_ = 1.0f;
+  float pendingScale_ = 0.0f;
+  int redrawFrames_ = 3;
+};
+
+}  // namespace
+
+int runViewer(const ViewOptions& options) {
+  requireView(options.view);
+  if (options.screenshot) requireWritableOutput(*options.screenshot);
+  LoadedScene loaded = loadScene(options.model);  // a bad file is reported before a window opens
+
+  GlfwSession glfw;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SAMPLES, 4);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  if (options.glDebug) glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, GLFW_TRUE);
+  GLFWwindow* window = glfwCreateWindow(1280, 800, ("Dorsum - " + loaded.title).c_str(), nullptr, nullptr);
+  if (!window)
+    throw core::UserError("Cannot open the viewer window: this system offers no OpenGL 3.3 core context (" +
+                          glfwLastError() + ").");
+  struct WindowGuard {
+    GLFWwindow* w;
+    ~WindowGuard() { glfwDestroyWindow(w); }
+  } guard{window};
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+  std::string why;
+  if (!render::loadGL(reinterpret_cast<render::ProcLoader>(glfwGetProcAddress), why))
+    throw core::UserError("Cannot start the viewer: " + why + ".");
+#ifndef NDEBUG
+  const bool debug = true;
+#else
+  const bool debug = options.glDebug;
+#endif
+  if (debug) render::enableDebugOutput([](const std::string& m) { std::cerr << m << "\n"; });
+
+  ImGuiSession imgui(window);
+  Viewer viewer(window, options, std::move(loaded));
+  return viewer.run();
+}
+
+}  // namespace dorsum::app

@@ -1,0 +1,149 @@
+#include "core/primitives.hpp"
+
+#include <glm/gtc/constants.hpp>
+
+#include <cmath>
+
+namespace dorsum::core {
+
+namespace {
+constexpr float kTau = glm::two_pi<float>();
+
+// Orthonormal basis around an axis, used to orient capsules.
+void basis(glm::vec3 axis, glm::vec3& u, glm::vec3& w) {
+  const glm::vec3 helper = std::abs(axis.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
+  u = glm::normalize(glm::cross(helper, axis));
+  w = glm::cross(axis, u);
+}
+}  // namespace
+
+Mesh makeLoft(const std::string& name, const std::function<glm::vec3(float, float)>& ring, int rings, int segments) {
+  Mesh m;
+  m.name = name;
+  // Ring vertices; the seam is duplicated so u runs 0..1 without wrapping.
+  for (int r = 0; r <= rings; ++r) {
+    const float v = float(r) / float(rings);
+    for (int s = 0; s <= segments; ++s) {
+      const float a = kTau * float(s) / float(segments);
+      m.positions.push_back(ring(v, s == segments ? 0.0f : a));
+      m.uvs.emplace_back(float(s) / float(segments), v);
+    }
+  }
+  const auto row = std::uint32_t(segments + 1);
+  for (int r = 0; r < rings; ++r)
+    for (int s = 0; s < segments; ++s) {
+      const std::uint32_t i0 = r * row + s, i1 = i0 + 1, i2 = i0 + row, i3 = i2 + 1;
+      m.indices.insert(m.indices.end(), {i0, i2, i1, i1, i2, i3});
+    }
+  // Caps: a centre vertex joined to the first and last rings.
+  auto cap = [&](int r, bool flip) {
+    glm::vec3 c(0.0f);
+    for (int s = 0; s < segments; ++s) c += m.positions[r * row + s];
+    c /= float(segments);
+    const auto centre = std::uint32_t(m.positions.size());
+    m.positions.push_back(c);
+    m.uvs.emplace_back(0.5f, r == 0 ? 0.0f : 1.0f);
+    for (int s = 0; s < segments; ++s) {
+      const std::uint32_t a = r * row + s, b = a + 1;
+      if (flip) m.indices.insert(m.indices.end(), {centre, a, b});
+      else m.indices.insert(m.indices.end(), {centre, b, a});
+    }
+  };
+  cap(0, true);
+  cap(rings, false);
+  // Whatever handedness ring() has, triangles face outward: a positive enclosed volume.
+  if (signedVolume(m) < 0.0f)
+    for (std::size_t i = 0; i + 2 < m.indices.size(); i += 3) std::swap(m.indices[i + 1], m.indices[i + 2]);
+  m.computeNormals();
+  // The seam's duplicated vertices must share a normal, or lighting shows a crease.
+  for (int r = 0; r <= rings; ++r) {
+    auto& a = m.normals[r * row];
+    auto& b = m.normals[r * row + segments];
+    a = b = glm::normalize(a + b);
+  }
+  return m;
+}
+
+Mesh makeEllipsoid(const std::string& name, glm::vec3 center, glm::vec3 radii, int rings, int segments) {
+  Mesh m = makeLoft(
+      name,
+      [&](float v, float a) {
+        const float phi = glm::pi<float>() * v;  // 0 at the bottom pole
+        return center + radii * glm::vec3(std::sin(phi) * std::cos(a), -std::cos(phi), std::sin(phi) * -std::sin(a));
+      },
+      rings, segments);
+  return m;
+}
+
+Mesh makeCapsule(const std::string& name, glm::vec3 a, glm::vec3 b, float r, int rings, int segments) {
+  const glm::vec3 axis = glm::normalize(b - a);
+  glm::vec3 u, w;
+  basis(axis, u, w);
+  const float len = glm::length(b - a);
+  const float total = len + 2 * r;
+  return makeLoft(
+      name,
+      [&](float v, float ang) {
+        const float s = v * total;  // arc position along the axis, hemispheres at both ends
+        float along, radius;
+        if (s < r) {
+          const float t = std::acos(1.0f - s / r);  // 0..pi/2
+          along = r - r * std::cos(t) - r;
+          radius = r * std::sin(t);
+        } else if (s > r + len) {
+          const float t = std::acos(1.0f - (total - s) / r);
+          along = len + r * std::cos(t);
+          radius = r * std::sin(t);
+        } else {
+          along = s - r;
+          radius = r;
+        }
+        return a + axis * along + (u * std::cos(ang) - w * std::sin(ang)) * radius;
+      },
+      rings * 2, segments);
+}
+
+Scene makeTestFigure() {
+  Scene s;
+  const glm::vec3 skin(0.86f, 0.66f, 0.55f);
+  // Proportions of a 1.75 m adult; coordinates as in docs/ATLAS_FORMAT.md (+Y up, +Z anterior).
+  Mesh trunk = makeLoft(
+      "trunk",
+      [](float v, float a) {
+        const float y = 0.95f + v * 0.55f;
+        // Wider at the shoulders and hips than at the waist; flatter front to back.
+        const float waist = 1.0f - 0.18f * std::sin(glm::pi<float>() * std::clamp((v - 0.05f) / 0.6f, 0.0f, 1.0f));
+        const float halfW = (0.15f + 0.05f * v) * waist;
+        const float halfD = 0.11f * (0.9f + 0.1f * waist);
+        const float c = std::cos(a), sn = std::sin(a);
+        // Superellipse cross-section (exponent 2.6) reads as a torso, not a cylinder.
+        const float e = 2.0f / 2.6f;
+        const float x = halfW * std::copysign(std::pow(std::abs(c), e), c);
+        const float z = halfD * std::copysign(std::pow(std::abs(sn), e), -sn);
+        return glm::vec3(x, y, z);
+      },
+      32, 48);
+  trunk.color = skin;
+  s.meshes.push_back(std::move(trunk));
+  Mesh neck = makeCapsule("neck", {0, 1.47f, -0.01f}, {0, 1.58f, 0.0f}, 0.055f);
+  neck.color = skin;
+  s.meshes.push_back(std::move(neck));
+  Mesh head = makeEllipsoid("head", {0, 1.66f, 0.01f}, {0.078f, 0.11f, 0.095f});
+  head.color = skin;
+  s.meshes.push_back(std::move(head));
+  for (int side = -1; side <= 1; side += 2) {
+    const float x = float(side);
+    Mesh upper = makeCapsule(side > 0 ? "arm_l" : "arm_r", {x * 0.2f, 1.43f, -0.01f}, {x * 0.24f, 1.12f, -0.01f}, 0.045f);
+    upper.color = skin;
+    s.meshes.push_back(std::move(upper));
+    Mesh fore = makeCapsule(side > 0 ? "forearm_l" : "forearm_r", {x * 0.24f, 1.1f, -0.01f}, {x * 0.26f, 0.86f, 0.02f}, 0.036f);
+    fore.color = skin;
+    s.meshes.push_back(std::move(fore));
+  }
+  Mesh spine = makeCapsule("spine_marker", {0, 1.0f, -0.105f}, {0, 1.48f, -0.095f}, 0.012f);
+  spine.color = {0.93f, 0.89f, 0.78f};
+  s.meshes.push_back(std::move(spine));
+  return s;
+}
+
+}  // namespace dorsum::core

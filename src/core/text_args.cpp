@@ -1,0 +1,30 @@
+#include "core/text_args.hpp"
+
+#include "core/error.hpp"
+
+#include <charconv>
+#include <string>
+
+namespace dorsum::core {
+
+Size parseSize(std::string_view text) {
+  const std::string shown(text);
+  const auto x = text.find_first_of("xX");
+  if (x == std::string_view::npos)
+    throw usageError("The size '" + shown + "' is not of the form WIDTHxHEIGHT, for example 1280x720.");
+  Size s;
+  auto parse = [&](std::string_view part, int& out) {
+    const auto* end = part.data() + part.size();
+    auto [ptr, ec] = std::from_chars(part.data(), end, out);
+    if (part.empty() || ec != std::errc() || ptr != end)
+      throw usageError("The size '" + shown + "' is not of the form WIDTHxHEIGHT, for example 1280x720.");
+  };
+  parse(text.substr(0, x), s.width);
+  parse(text.substr(x + 1), s.height);
+  if (s.width < 1 || s.height < 1 || s.width > kMaxImageSide || s.height > kMaxImageSide)
+    throw usageError("The size '" + shown + "' is out of range: each side must be between 1 and " +
+                     std::to_string(kMaxImageSide) + " pixels.");
+  return s;
+}
+
+}  // namespace dorsum::core

@@ -1,0 +1,16 @@
+#pragma once
+// Parsing of small command-line values shared by the CLI subcommands.
+#include <string_view>
+
+namespace dorsum::core {
+
+struct Size {
+  int width = 0, height = 0;
+};
+
+// Parses "WxH" (e.g. 1280x720). Throws a usage UserError naming the value and the reason.
+Size parseSize(std::string_view text);
+
+constexpr int kMaxImageSide = 8192;
+
+}  // namespace dorsum::core
