@@ -85,6 +85,8 @@ Scene loadModel(const fs::path& path) {
   Assimp::Importer importer;
   // Points and lines are dropped: the viewer draws surfaces.
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+  // Normals generated for files without them keep hard edges (a cube stays a cube).
+  importer.SetPropertyFloat(AI_CONFIG_PP_GSN_MAX_SMOOTHING_ANGLE, 60.0f);
   const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_SortByPType |
                          aiProcess_JoinIdenticalVertices | aiProcess_CalcTangentSpace;
   const aiScene* scene = importer.ReadFile(path.string(), flags);

@@ -3,6 +3,8 @@
 #include <glm/gtc/constants.hpp>
 
 #include <cmath>
+#include <map>
+#include <tuple>
 
 namespace dorsum::core {
 
@@ -55,11 +57,17 @@ Mesh makeLoft(const std::string& name, const std::function<glm::vec3(float, floa
   if (signedVolume(m) < 0.0f)
     for (std::size_t i = 0; i + 2 < m.indices.size(); i += 3) std::swap(m.indices[i + 1], m.indices[i + 2]);
   m.computeNormals();
-  // The seam's duplicated vertices must share a normal, or lighting shows a crease.
-  for (int r = 0; r <= rings; ++r) {
-    auto& a = m.normals[r * row];
-    auto& b = m.normals[r * row + segments];
-    a = b = glm::normalize(a + b);
+  // Vertices that coincide (the seam, collapsed poles) must share one normal, or lighting shows
+  // a crease or a dark spot there.
+  std::map<std::tuple<float, float, float>, glm::vec3> shared;
+  for (std::size_t i = 0; i < m.positions.size(); ++i) {
+    const auto& p = m.positions[i];
+    shared[{p.x, p.y, p.z}] += m.normals[i];
+  }
+  for (std::size_t i = 0; i < m.positions.size(); ++i) {
+    const auto& p = m.positions[i];
+    const glm::vec3 n = shared[{p.x, p.y, p.z}];
+    if (glm::length(n) > 0.0f) m.normals[i] = glm::normalize(n);
   }
   return m;
 }

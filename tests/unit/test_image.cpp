@@ -1,0 +1,89 @@
+#include "core/error.hpp"
+#include "core/image.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace dorsum::core;
+namespace fs = std::filesystem;
+
+namespace {
+Image gradient(int w, int h) {
+  Image img(w, h);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      auto* p = img.pixel(x, y);
+      p[0] = std::uint8_t(x * 255 / std::max(1, w - 1));
+      p[1] = std::uint8_t(y * 255 / std::max(1, h - 1));
+      p[2] = 90;
+      p[3] = 255;
+    }
+  return img;
+}
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::path(DORSUM_TEST_OUTPUT) / "unit";
+  fs::create_directories(dir);
+  return dir / name;
+}
+}  // namespace
+
+TEST_CASE("identical images do not differ", "[image]") {
+  const Image a = gradient(32, 16);
+  const ImageDiff d = compareImages(a, a);
+  CHECK(d.differentFraction == 0.0);
+  CHECK(d.maxDelta == 0.0);
+}
+
+TEST_CASE("a changed pixel is found, a one-unit change is tolerated", "[image]") {
+  const Image a = gradient(10, 10);
+  Image b = a;
+  b.pixel(3, 4)[1] = std::uint8_t(b.pixel(3, 4)[1] + 1);
+  CHECK(compareImages(a, b).differentFraction == 0.0);
+  b.pixel(5, 5)[0] = 255;
+  b.pixel(5, 5)[1] = 255;
+  b.pixel(5, 5)[2] = 255;
+  const ImageDiff d = compareImages(a, b);
+  CHECK(d.differentFraction == Approx(0.01));
+  CHECK(d.visual.pixel(5, 5)[0] == 255);
+  CHECK(d.visual.pixel(5, 5)[1] == 0);
+}
+
+TEST_CASE("images of different sizes differ everywhere", "[image]") {
+  CHECK(compareImages(gradient(8, 8), gradient(8, 9)).differentFraction == 1.0);
+}
+
+TEST_CASE("flipVertically swaps rows", "[image]") {
+  Image a = gradient(4, 3);
+  const std::uint8_t top = a.pixel(0, 0)[1];
+  a.flipVertically();
+  CHECK(a.pixel(0, 2)[1] == top);
+}
+
+TEST_CASE("PNG round trip is lossless and atomic", "[image]") {
+  const fs::path path = scratch("roundtrip.png");
+  const Image a = gradient(17, 9);
+  writePng(a, path);
+  const Image b = readPng(path);
+  CHECK(b.width == 17);
+  CHECK(b.height == 9);
+  CHECK(b.rgba == a.rgba);
+  for (const auto& e : fs::directory_iterator(path.parent_path()))
+    CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
+}
+
+TEST_CASE("writing over a file replaces it whole", "[image]") {
+  const fs::path path = scratch("replace.png");
+  writePng(gradient(5, 5), path);
+  writePng(gradient(7, 3), path);
+  CHECK(readPng(path).width == 7);
+}
+
+TEST_CASE("unwritable and unreadable image paths are user errors", "[image]") {
+  CHECK_THROWS_AS(writePng(gradient(2, 2), scratch("no-such-folder/x.png")), UserError);
+  CHECK_THROWS_WITH(readPng(scratch("missing.png")), Catch::Contains("does not exist"));
+  const fs::path notPng = scratch("not.png");
+  std::ofstream(notPng) << "hello";
+  CHECK_THROWS_WITH(readPng(notPng), Catch::Contains("cannot be read"));
+}
