@@ -5,7 +5,7 @@ set(DORSUM_EMBEDDED_SHADERS ${CMAKE_BINARY_DIR}/generated/embedded_shaders.cpp)
 add_custom_command(
   OUTPUT ${DORSUM_EMBEDDED_SHADERS}
   COMMAND ${CMAKE_COMMAND} -DOUT=${DORSUM_EMBEDDED_SHADERS} "-DFILES=${DORSUM_SHADER_FILES}"
-          -P ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
+          -DNAMESPACE=dorsum::render -DSYMBOL=embeddedShaders -P ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
   DEPENDS ${DORSUM_SHADER_FILES} ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
   COMMENT "Embedding shaders"
   VERBATIM)

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dorsum::app {
 
@@ -37,6 +38,15 @@ struct ViewOptions {
   bool glDebug = false;
 };
 int runViewer(const ViewOptions& options);
+
+// `dorsum validate PATH...`: 0 when valid, 1 with every problem on stderr.
+int runValidate(const std::vector<std::filesystem::path>& paths);
+
+struct AtlasOptions {
+  bool json = false;
+  std::optional<std::filesystem::path> atlasDir;
+};
+int runAtlas(const AtlasOptions& options);
 
 // Shared argument checks (usage errors), done before any context or file is opened.
 core::StandardView requireView(const std::string& name);

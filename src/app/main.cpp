@@ -47,6 +47,17 @@ int main(int argc, char** argv) {
   benchCmd->add_option("--frames", bench.frames, "Frames to measure")->capture_default_str();
   benchCmd->add_option("--model", benchModel, "Measure this model instead of the body");
 
+  std::vector<std::string> validatePaths;
+  auto* validateCmd = cli.add_subcommand("validate", "Check atlas files: syntax, schema, ids, references, sources");
+  validateCmd->add_option("paths", validatePaths, "Atlas folders or files (default: assets/atlas)");
+
+  app::AtlasOptions atlasOptions;
+  std::string atlasDir;
+  auto* atlasCmd = cli.add_subcommand("atlas", "Print the atlas: layers, muscles, bones, landmarks");
+  atlasCmd->add_flag("--json", atlasOptions.json, "Print as JSON (keys documented in the README)");
+  for (auto* cmd : {atlasCmd, renderCmd, benchCmd, viewCmd})
+    cmd->add_option("--atlas", atlasDir, "Use the atlas files in this folder instead of the built-in ones");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -60,6 +71,15 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (*validateCmd) {
+      std::vector<std::filesystem::path> paths(validatePaths.begin(), validatePaths.end());
+      if (paths.empty()) paths.push_back("assets/atlas");
+      return app::runValidate(paths);
+    }
+    if (*atlasCmd) {
+      if (!atlasDir.empty()) atlasOptions.atlasDir = atlasDir;
+      return app::runAtlas(atlasOptions);
+    }
     if (*renderCmd) {
       if (!renderModel.empty()) render.model = renderModel;
       return app::runRender(render);

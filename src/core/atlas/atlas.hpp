@@ -1,0 +1,109 @@
+#pragma once
+// The atlas: every anatomical fact Dorsum shows, loaded from assets/atlas/*.json (format in
+// docs/ATLAS_FORMAT.md). Landmarks, layers and muscle attachments are the shared vocabulary that
+// geometry, trigger points, regions and strokes build on.
+#include <glm/glm.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dorsum::core {
+
+enum class Side { Left, Right };
+inline const char* sideSuffix(Side s) { return s == Side::Left ? "_l" : "_r"; }
+inline const char* sideName(Side s) { return s == Side::Left ? "left" : "right"; }
+
+struct Source {
+  std::string id, citation, url;
+};
+
+struct Cited {
+  std::string text;
+  std::vector<std::string> sources;
+};
+
+struct Layer {
+  int index = 0;  // 1 = most superficial
+  std::string name, description;
+  std::vector<std::string> sources;
+};
+
+struct Landmark {
+  std::string id, name, bone;
+  bool bilateral = false;
+  glm::vec3 position{0.0f};  // the left one for bilateral landmarks (x > 0)
+  std::vector<std::string> sources;
+  glm::vec3 on(Side side) const {
+    return bilateral && side == Side::Right ? glm::vec3(-position.x, position.y, position.z) : position;
+  }
+};
+
+struct Bone {
+  std::string id, name, kind;
+  bool bilateral = false;
+  std::vector<std::string> landmarks;
+  std::vector<std::string> sources;
+};
+
+struct Attachment {
+  std::vector<std::string> landmarks;  // an ordered polyline along the attachment line
+  std::string text;
+  std::vector<std::string> sources;
+};
+
+// Modelling parameters of a part's mesh (not anatomical facts): how thick its belly is and how
+// much of each end is tendon or aponeurosis.
+struct PartShape {
+  float thicknessMm = 6.0f;
+  float originTendon = 0.06f;     // fraction of the fibre length that is tendon at the origin
+  float insertionTendon = 0.10f;  // and at the insertion
+  // Optional per-end tendon fraction that varies across the part (v = 0..1), e.g. the
+  // thoracolumbar aponeurosis of latissimus widening toward its lower edge.
+  std::vector<float> originTendonAcross;
+};
+
+struct MusclePart {
+  std::string id, name;
+  Attachment origin, insertion;
+  PartShape shape;
+};
+
+struct Innervation {
+  std::string nerve, roots;
+  std::vector<std::string> sources;
+};
+
+struct Disagreement {
+  std::string field, text, follow;
+  std::vector<std::string> sources;
+};
+
+struct Muscle {
+  std::string id, name, latin, group;
+  int layer = 0;
+  bool bilateral = true;
+  std::vector<MusclePart> parts;
+  std::string fibreArrangement;
+  Cited fibres, action, bloodSupply, note;
+  Innervation innervation;
+  std::vector<Disagreement> disagreements;
+};
+
+struct Atlas {
+  std::vector<Source> sources;
+  std::vector<Layer> layers;
+  std::vector<Landmark> landmarks;
+  std::vector<Bone> bones;
+  std::vector<Muscle> muscles;
+
+  const Landmark* landmark(const std::string& id) const;
+  const Muscle* muscle(const std::string& id) const;
+  const Bone* bone(const std::string& id) const;
+  const Layer* layer(int index) const;
+  int deepestLayer() const;
+  // Every id a structure can be addressed by (muscles, parts, bones, skin), for messages.
+  std::vector<std::string> structureIds() const;
+};
+
+}  // namespace dorsum::core
