@@ -1,9 +1,11 @@
 #version 330 core
 // Soft studio lighting: a key light from above-left of the camera, a cool fill, a hemisphere
-// ambient and a faint rim, in linear space with a gamma-encoded output.
+// ambient and a faint rim, in linear space with a gamma-encoded output. Muscle shows striations
+// that run along its fibres: uv.x runs along the fibres, uv.y across them in centimetres.
 in vec3 vWorld;
 in vec3 vNormal;
 in vec2 vUv;
+in vec4 vColor;
 uniform vec3 uColor;      // linear base colour
 uniform vec3 uEye;        // camera position
 uniform vec3 uKeyDir;     // direction toward the key light
@@ -11,18 +13,34 @@ uniform vec3 uFillDir;    // direction toward the fill light
 uniform float uAlpha;
 out vec4 fragColor;
 
+float hash(float x) { return fract(sin(x * 127.1) * 43758.5453); }
+
 void main() {
   vec3 n = normalize(vNormal);
   vec3 v = normalize(uEye - vWorld);
   if (!gl_FrontFacing) n = -n;  // open meshes from user files still light their inside
+  vec3 base = uColor * vColor.rgb;
+  // Fascicles: bands across the fibres about 2.5 mm wide, each a little lighter or darker,
+  // softened where the bands get finer than a pixel.
+  float striation = vColor.a;
+  if (striation > 0.0) {
+    float across = vUv.y * 4.0;
+    float band = floor(across);
+    float w = fwidth(across);
+    float groove = 1.0 - smoothstep(0.0, 0.5 + w, abs(fract(across) - 0.5) * 2.0 - 0.5 + w);
+    float fade = 1.0 - smoothstep(0.3, 0.8, w);
+    float shade = (hash(band) - 0.5) * 0.22 - groove * 0.18;
+    base *= 1.0 + shade * striation * fade;
+  }
   float key = max(dot(n, uKeyDir) * 0.8 + 0.2, 0.0);   // wrapped diffuse keeps shadows soft
   float fill = max(dot(n, uFillDir), 0.0);
   float hemi = 0.5 + 0.5 * n.y;
   vec3 h = normalize(uKeyDir + v);
-  float spec = pow(max(dot(n, h), 0.0), 32.0) * 0.12;
-  float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * 0.18;
+  float gloss = mix(16.0, 48.0, striation);  // wet muscle is glossier than bone
+  float spec = pow(max(dot(n, h), 0.0), gloss) * mix(0.08, 0.16, striation);
+  float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * 0.15;
   vec3 ambient = mix(vec3(0.20, 0.19, 0.21), vec3(0.34, 0.35, 0.38), hemi);
-  vec3 c = uColor * (ambient + key * vec3(1.0, 0.97, 0.92) * 0.85 + fill * vec3(0.55, 0.62, 0.75) * 0.25)
-           + vec3(spec) + vec3(rim);
+  vec3 c = base * (ambient + key * vec3(1.0, 0.97, 0.92) * 0.85 + fill * vec3(0.55, 0.62, 0.75) * 0.25)
+           + vec3(spec) + vec3(rim) * base;
   fragColor = vec4(pow(c, vec3(1.0 / 2.2)), uAlpha);
 }

@@ -32,12 +32,12 @@ int runBench(const BenchOptions& o) {
   if (o.frames < 1 || o.frames > 100000)
     throw core::usageError("The frame count " + std::to_string(o.frames) + " is out of range: use 1 to 100000.");
 
-  const LoadedScene loaded = loadScene(o.model);
+  const LoadedScene loaded = loadScene({o.model, o.atlasDir});
   HeadlessContext context;
   render::SceneRenderer renderer;
   renderer.upload(loaded.scene);
   render::OffscreenTarget target(size.width, size.height);
-  core::OrbitCamera camera = cameraFor(loaded.scene, core::StandardView::Posterior);
+  core::OrbitCamera camera = cameraFor(framingBounds(loaded), core::StandardView::Posterior);
 
   // A frame is measured until its pixels are back on the CPU, so the driver cannot defer work.
   auto frame = [&](int i) {

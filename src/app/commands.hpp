@@ -16,6 +16,9 @@ struct RenderOptions {
   std::string size = "1280x720";
   std::string view = "posterior";
   std::optional<std::filesystem::path> model;
+  std::optional<std::filesystem::path> atlasDir;
+  int peel = 0;
+  bool skin = false;
 };
 int runRender(const RenderOptions& options);
 
@@ -24,11 +27,13 @@ struct BenchOptions {
   std::string size = "1280x720";
   int frames = 120;
   std::optional<std::filesystem::path> model;
+  std::optional<std::filesystem::path> atlasDir;
 };
 int runBench(const BenchOptions& options);
 
 struct ViewOptions {
   std::optional<std::filesystem::path> model;
+  std::optional<std::filesystem::path> atlasDir;
   std::string view = "posterior";
   std::optional<std::filesystem::path> shaderDir;  // developer: load and hot-reload shaders
   float uiScale = 0.0f;                            // 0: from the monitor's content scale
@@ -38,6 +43,14 @@ struct ViewOptions {
   bool glDebug = false;
 };
 int runViewer(const ViewOptions& options);
+
+// `dorsum bake --out FILE.glb`: the whole atlas as one GLB, deterministic.
+struct BakeOptions {
+  std::filesystem::path out;
+  std::optional<std::filesystem::path> atlasDir;
+  float resolution = 1.0f;
+};
+int runBake(const BakeOptions& options);
 
 // `dorsum validate PATH...`: 0 when valid, 1 with every problem on stderr.
 int runValidate(const std::vector<std::filesystem::path>& paths);

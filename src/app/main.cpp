@@ -38,6 +38,14 @@ int main(int argc, char** argv) {
   renderCmd->add_option("--size", render.size, "Image size as WIDTHxHEIGHT")->capture_default_str();
   renderCmd->add_option("--view", render.view, "Standard view: " + core::viewNamesJoined())->capture_default_str();
   renderCmd->add_option("--model", renderModel, "Render this model instead of the body");
+  renderCmd->add_option("--peel", render.peel, "Layers removed from the surface: 0 = all present (default), 5 = none left");
+  renderCmd->add_flag("--skin", render.skin, "Show the body surface, opaque (hidden by default)");
+
+  app::BakeOptions bake;
+  auto* bakeCmd = cli.add_subcommand("bake", "Build the atlas and write it as one GLB (deterministic)");
+  bakeCmd->add_option("--out", bake.out, "The GLB file to write")->required();
+  bakeCmd->add_option("--resolution", bake.resolution, "Mesh resolution: 1 default, 0.5 coarser, 2 finer")
+      ->capture_default_str();
 
   app::BenchOptions bench;
   std::string benchModel;
@@ -55,7 +63,7 @@ int main(int argc, char** argv) {
   std::string atlasDir;
   auto* atlasCmd = cli.add_subcommand("atlas", "Print the atlas: layers, muscles, bones, landmarks");
   atlasCmd->add_flag("--json", atlasOptions.json, "Print as JSON (keys documented in the README)");
-  for (auto* cmd : {atlasCmd, renderCmd, benchCmd, viewCmd})
+  for (auto* cmd : {atlasCmd, renderCmd, benchCmd, viewCmd, bakeCmd})
     cmd->add_option("--atlas", atlasDir, "Use the atlas files in this folder instead of the built-in ones");
 
   try {
@@ -76,6 +84,10 @@ int main(int argc, char** argv) {
       if (paths.empty()) paths.push_back("assets/atlas");
       return app::runValidate(paths);
     }
+    const std::optional<std::filesystem::path> atlas =
+        atlasDir.empty() ? std::nullopt : std::optional<std::filesystem::path>(atlasDir);
+    render.atlasDir = bench.atlasDir = view.atlasDir = bake.atlasDir = atlas;
+    if (*bakeCmd) return app::runBake(bake);
     if (*atlasCmd) {
       if (!atlasDir.empty()) atlasOptions.atlasDir = atlasDir;
       return app::runAtlas(atlasOptions);

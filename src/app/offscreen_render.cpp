@@ -4,16 +4,23 @@
 
 namespace dorsum::app {
 
-core::OrbitCamera cameraFor(const core::Scene& scene, core::StandardView view) {
+core::Bounds framingBounds(const LoadedScene& loaded) {
+  core::Bounds b;
+  for (std::size_t i = 0; i < loaded.structures.size() && i < loaded.scene.meshes.size(); ++i)
+    if (loaded.structures[i].kind == core::StructureKind::Muscle) b.add(loaded.scene.meshes[i].bounds());
+  return b.empty() ? loaded.scene.bounds() : b;
+}
+
+core::OrbitCamera cameraFor(const core::Bounds& bounds, core::StandardView view) {
   core::OrbitCamera camera;
-  camera.frame(scene.bounds(), view);
+  camera.frame(bounds, view);
   return camera;
 }
 
-core::Image renderOffscreen(render::SceneRenderer& renderer, const core::Scene& scene, const RenderRequest& request) {
+core::Image renderOffscreen(render::SceneRenderer& renderer, const core::Bounds& bounds, const RenderRequest& request) {
   render::OffscreenTarget target(request.width, request.height);
   target.bind();
-  renderer.draw(render::frameFor(cameraFor(scene, request.view), request.width, request.height));
+  renderer.draw(render::frameFor(cameraFor(bounds, request.view), request.width, request.height));
   return target.read();
 }
 

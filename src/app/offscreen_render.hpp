@@ -4,6 +4,7 @@
 #include "core/camera.hpp"
 #include "core/image.hpp"
 #include "core/mesh.hpp"
+#include "app/scene_source.hpp"
 #include "render/scene_renderer.hpp"
 
 namespace dorsum::app {
@@ -13,7 +14,10 @@ struct RenderRequest {
   core::StandardView view = core::StandardView::Posterior;
 };
 
-core::OrbitCamera cameraFor(const core::Scene& scene, core::StandardView view);
-core::Image renderOffscreen(render::SceneRenderer& renderer, const core::Scene& scene, const RenderRequest& request);
+// What the camera frames: the muscles for the body (the back fills the view), else everything.
+core::Bounds framingBounds(const LoadedScene& loaded);
+core::OrbitCamera cameraFor(const core::Bounds& bounds, core::StandardView view);
+// Draws the renderer's uploaded scene from the standard view around the bounds.
+core::Image renderOffscreen(render::SceneRenderer& renderer, const core::Bounds& bounds, const RenderRequest& request);
 
 }  // namespace dorsum::app

@@ -3,7 +3,11 @@
 #include "app/offscreen_render.hpp"
 #include "app/scene_source.hpp"
 #include "core/error.hpp"
+#include "core/anatomy/atlas_model.hpp"
+#include "core/atlas/atlas_loader.hpp"
+#include "core/atomic_file.hpp"
 #include "core/image.hpp"
+#include "core/model_io.hpp"
 
 #include <iostream>
 
@@ -32,14 +36,32 @@ int runRender(const RenderOptions& o) {
   request.height = size.height;
   request.view = requireView(o.view);
   requireWritableOutput(o.out);
-  const LoadedScene loaded = loadScene(o.model);
+  const LoadedScene loaded = loadScene({o.model, o.atlasDir});
+  const int deepest = loaded.atlas ? loaded.atlas->deepestLayer() : 0;
+  if (o.peel < 0 || o.peel > deepest)
+    throw core::usageError("The peel level " + std::to_string(o.peel) + " is out of range: use 0 (all layers) to " +
+                           std::to_string(deepest) + (loaded.atlas ? " (every layer removed)." : " for a model."));
   HeadlessContext context;
   render::SceneRenderer renderer;
   renderer.upload(loaded.scene);
-  const core::Image image = renderOffscreen(renderer, loaded.scene, request);
+  renderer.setVisible(visibleMeshes(loaded, {o.peel, o.skin, true}));
+  const core::Image image = renderOffscreen(renderer, framingBounds(loaded), request);
   core::writePng(image, o.out);
   std::cout << "Wrote " << o.out.string() << " (" << size.width << "x" << size.height << ", "
-            << core::viewName(request.view) << " view of the " << loaded.title << ").\n";
+            << core::viewName(request.view) << " view of " << loaded.title
+            << (o.peel > 0 ? ", " + std::to_string(o.peel) + " layer" + (o.peel > 1 ? "s" : "") + " peeled" : "") << ").\n";
+  return 0;
+}
+
+int runBake(const BakeOptions& o) {
+  requireWritableOutput(o.out);
+  if (!(o.resolution >= 0.25f && o.resolution <= 4.0f))
+    throw core::usageError("The resolution " + std::to_string(o.resolution) + " is out of range: use 0.25 to 4.");
+  const core::Atlas atlas = core::loadAtlasOrThrow(o.atlasDir);
+  const core::AtlasModel model = core::buildAtlasModel(atlas, o.resolution);
+  core::writeFileAtomically(o.out, core::sceneToGlb(model.scene));
+  std::cout << "Baked " << model.scene.meshes.size() << " structures (" << model.scene.triangleCount()
+            << " triangles) to " << o.out.string() << ".\n";
   return 0;
 }
 

@@ -2,6 +2,7 @@
 // may change state -> draw the scene -> draw ImGui -> swap. With nothing moving, the loop sleeps
 // in glfwWaitEvents and burns no CPU.
 #include "app/commands.hpp"
+#include "app/offscreen_render.hpp"
 #include "app/scene_source.hpp"
 #include "core/error.hpp"
 #include "core/image.hpp"
@@ -62,7 +63,8 @@ public:
   Viewer(GLFWwindow* window, const ViewOptions& options, LoadedScene loaded)
       : window_(window), options_(options), loaded_(std::move(loaded)), renderer_(options.shaderDir) {
     renderer_.upload(loaded_.scene);
-    camera_.frame(loaded_.scene.bounds(), requireView(options.view));
+    renderer_.setVisible(visibleMeshes(loaded_, visibility_));
+    camera_.frame(framingBounds(loaded_), requireView(options.view));
     ui_.title = loaded_.title;
     ui_.triangles = loaded_.scene.triangleCount();
     ui_.contextInfo = render::contextDescription();
@@ -189,13 +191,14 @@ private:
 
   void replaceScene(const std::optional<std::filesystem::path>& model) {
     try {
-      loaded_ = loadScene(model);
+      loaded_ = loadScene({model, options_.atlasDir});
     } catch (const core::UserError& e) {
       ui_.message = e.what();  // the current scene stays
       return;
     }
     renderer_.upload(loaded_.scene);
-    camera_.frame(loaded_.scene.bounds(), core::StandardView::Posterior);
+    renderer_.setVisible(visibleMeshes(loaded_, visibility_));
+    camera_.frame(framingBounds(loaded_), core::StandardView::Posterior);
     ui_.title = loaded_.title;
     ui_.triangles = loaded_.scene.triangleCount();
     ui_.message.clear();
@@ -220,6 +223,7 @@ private:
   LoadedScene loaded_;
   render::SceneRenderer renderer_;
   core::OrbitCamera camera_;
+  Visibility visibility_;
   ui::UiState ui_;
   float contentScale_ = 1.0f;
   float pendingScale_ = 0.0f;
@@ -231,7 +235,7 @@ private:
 int runViewer(const ViewOptions& options) {
   requireView(options.view);
   if (options.screenshot) requireWritableOutput(*options.screenshot);
-  LoadedScene loaded = loadScene(options.model);  // a bad file is reported before a window opens
+  LoadedScene loaded = loadScene({options.model, options.atlasDir});  // bad files are reported before a window opens
 
   GlfwSession glfw;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);

@@ -32,6 +32,8 @@ struct Mesh {
   std::vector<glm::vec3> positions;
   std::vector<glm::vec3> normals;    // per vertex, unit length
   std::vector<glm::vec2> uvs;        // u runs along the fibres for muscles; may be empty
+  std::vector<glm::vec4> colors;     // optional per-vertex tint; alpha = how much striation shows
+  std::vector<glm::vec3> fibres;     // optional per-vertex fibre direction (dP/du), from the UVs
   std::vector<std::uint32_t> indices;  // triangles, counter-clockwise seen from outside
   glm::vec3 color{0.8f, 0.8f, 0.8f};   // base colour (linear RGB)
 

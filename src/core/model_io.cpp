@@ -2,10 +2,12 @@
 
 #include "core/error.hpp"
 
+#include <assimp/Exporter.hpp>
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include <cmath>
 #include <fstream>
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -65,6 +67,17 @@ void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, 
         m.normals.push_back(glm::normalize(normalMatrix * glm::vec3(n.x, n.y, n.z)));
       }
       if (src.HasTextureCoords(0)) m.uvs.emplace_back(src.mTextureCoords[0][v].x, src.mTextureCoords[0][v].y);
+      if (src.HasVertexColors(0)) {
+        const auto& c = src.mColors[0][v];
+        m.colors.emplace_back(c.r, c.g, c.b, c.a);
+      }
+      // Fibre direction: the tangent Assimp recovers from the UVs (u runs along the fibres).
+      if (src.HasTangentsAndBitangents() && src.HasTextureCoords(0)) {
+        const auto& t = src.mTangents[v];
+        const glm::vec3 d = glm::vec3(world * glm::vec4(t.x, t.y, t.z, 0.0f));
+        const float len = glm::length(d);
+        m.fibres.push_back(len > 0 && std::isfinite(len) ? d / len : glm::vec3(0.0f));
+      }
     }
     for (unsigned f = 0; f < src.mNumFaces; ++f) {
       const aiFace& face = src.mFaces[f];
@@ -80,27 +93,105 @@ void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, 
 
 }  // namespace
 
-Scene loadModel(const fs::path& path) {
-  requireReadableFile(path, "The model file");
-  Assimp::Importer importer;
+namespace {
+constexpr unsigned kImportFlags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_SortByPType |
+                                  aiProcess_JoinIdenticalVertices | aiProcess_CalcTangentSpace;
+
+void configure(Assimp::Importer& importer) {
   // Points and lines are dropped: the viewer draws surfaces.
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
   // Normals generated for files without them keep hard edges (a cube stays a cube).
   importer.SetPropertyFloat(AI_CONFIG_PP_GSN_MAX_SMOOTHING_ANGLE, 60.0f);
-  const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_SortByPType |
-                         aiProcess_JoinIdenticalVertices | aiProcess_CalcTangentSpace;
-  const aiScene* scene = importer.ReadFile(path.string(), flags);
+}
+
+Scene collectScene(const aiScene* scene, Assimp::Importer& importer, const std::string& what) {
   if (!scene || !scene->mRootNode) {
     std::string reason = importer.GetErrorString();
     if (reason.empty()) reason = "the format is not recognised";
     while (!reason.empty() && (reason.back() == '\n' || reason.back() == '.')) reason.pop_back();
-    throw UserError("The model file '" + path.string() + "' cannot be read: " + reason + ".");
+    throw UserError(what + " cannot be read: " + reason + ".");
   }
   Scene out;
   collect(*scene, *scene->mRootNode, glm::mat4(1.0f), out);
-  if (out.meshes.empty())
-    throw UserError("The model file '" + path.string() + "' contains no triangle meshes to show.");
+  if (out.meshes.empty()) throw UserError(what + " contains no triangle meshes to show.");
   return out;
+}
+}  // namespace
+
+Scene loadModelFromMemory(const std::string& bytes, const std::string& hint, const std::string& what) {
+  Assimp::Importer importer;
+  configure(importer);
+  return collectScene(importer.ReadFileFromMemory(bytes.data(), bytes.size(), kImportFlags, hint.c_str()), importer,
+                      what);
+}
+
+std::string sceneToGlb(const Scene& in) {
+  aiScene scene;
+  const unsigned n = unsigned(in.meshes.size());
+  scene.mRootNode = new aiNode("dorsum");
+  scene.mNumMeshes = n;
+  scene.mMeshes = new aiMesh*[n];
+  scene.mNumMaterials = n;
+  scene.mMaterials = new aiMaterial*[n];
+  scene.mRootNode->mNumChildren = n;
+  scene.mRootNode->mChildren = new aiNode*[n];
+  for (unsigned i = 0; i < n; ++i) {
+    const Mesh& src = in.meshes[i];
+    auto* m = new aiMesh;
+    m->mName = src.name;
+    m->mPrimitiveTypes = aiPrimitiveType_TRIANGLE;
+    m->mMaterialIndex = i;
+    m->mNumVertices = unsigned(src.positions.size());
+    m->mVertices = new aiVector3D[m->mNumVertices];
+    m->mNormals = new aiVector3D[m->mNumVertices];
+    for (unsigned v = 0; v < m->mNumVertices; ++v) {
+      m->mVertices[v] = aiVector3D(src.positions[v].x, src.positions[v].y, src.positions[v].z);
+      const glm::vec3 nrm = v < src.normals.size() ? src.normals[v] : glm::vec3(0, 1, 0);
+      m->mNormals[v] = aiVector3D(nrm.x, nrm.y, nrm.z);
+    }
+    if (src.uvs.size() == src.positions.size()) {
+      m->mNumUVComponents[0] = 2;
+      m->mTextureCoords[0] = new aiVector3D[m->mNumVertices];
+      for (unsigned v = 0; v < m->mNumVertices; ++v) m->mTextureCoords[0][v] = aiVector3D(src.uvs[v].x, src.uvs[v].y, 0);
+    }
+    if (src.colors.size() == src.positions.size()) {
+      m->mColors[0] = new aiColor4D[m->mNumVertices];
+      for (unsigned v = 0; v < m->mNumVertices; ++v)
+        m->mColors[0][v] = aiColor4D(src.colors[v].r, src.colors[v].g, src.colors[v].b, src.colors[v].a);
+    }
+    m->mNumFaces = unsigned(src.triangleCount());
+    m->mFaces = new aiFace[m->mNumFaces];
+    for (unsigned f = 0; f < m->mNumFaces; ++f) {
+      m->mFaces[f].mNumIndices = 3;
+      m->mFaces[f].mIndices = new unsigned[3]{src.indices[3 * f], src.indices[3 * f + 1], src.indices[3 * f + 2]};
+    }
+    scene.mMeshes[i] = m;
+
+    auto* mat = new aiMaterial;
+    const aiString matName(src.name);
+    mat->AddProperty(&matName, AI_MATKEY_NAME);
+    const aiColor4D colour(src.color.r, src.color.g, src.color.b, 1.0f);
+    mat->AddProperty(&colour, 1, AI_MATKEY_COLOR_DIFFUSE);
+    mat->AddProperty(&colour, 1, AI_MATKEY_BASE_COLOR);
+    scene.mMaterials[i] = mat;
+
+    auto* node = new aiNode(src.name);
+    node->mParent = scene.mRootNode;
+    node->mNumMeshes = 1;
+    node->mMeshes = new unsigned[1]{i};
+    scene.mRootNode->mChildren[i] = node;
+  }
+  Assimp::Exporter exporter;
+  const aiExportDataBlob* blob = exporter.ExportToBlob(&scene, "glb2", 0);
+  if (!blob) throw UserError(std::string("The atlas could not be written as GLB: ") + exporter.GetErrorString() + ".");
+  return std::string(static_cast<const char*>(blob->data), blob->size);
+}
+
+Scene loadModel(const fs::path& path) {
+  requireReadableFile(path, "The model file");
+  Assimp::Importer importer;
+  configure(importer);
+  return collectScene(importer.ReadFile(path.string(), kImportFlags), importer, "The model file '" + path.string() + "'");
 }
 
 }  // namespace dorsum::core

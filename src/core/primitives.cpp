@@ -111,6 +111,73 @@ Mesh makeCapsule(const std::string& name, glm::vec3 a, glm::vec3 b, float r, int
       rings * 2, segments);
 }
 
+namespace {
+glm::vec3 catmullRom(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& p2, const glm::vec3& p3, float t) {
+  const float t2 = t * t, t3 = t2 * t;
+  return 0.5f * ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 +
+                 (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3);
+}
+}  // namespace
+
+Mesh makeTube(const std::string& name, const std::vector<glm::vec3>& pts, const std::vector<float>& radii,
+              int samplesPerSpan, int segments, float flatten, glm::vec3 flatAxis) {
+  // Sample the curve, then carry a frame along it without twisting (parallel transport).
+  std::vector<glm::vec3> c;
+  std::vector<float> r;
+  const int n = int(pts.size());
+  for (int i = 0; i + 1 < n; ++i)
+    for (int k = 0; k < samplesPerSpan; ++k) {
+      const float t = float(k) / float(samplesPerSpan);
+      c.push_back(catmullRom(pts[std::max(i - 1, 0)], pts[i], pts[i + 1], pts[std::min(i + 2, n - 1)], t));
+      r.push_back(radii[std::min<std::size_t>(i, radii.size() - 1)] * (1 - t) +
+                  radii[std::min<std::size_t>(i + 1, radii.size() - 1)] * t);
+    }
+  c.push_back(pts.back());
+  r.push_back(radii.back());
+  const int m = int(c.size());
+  std::vector<glm::vec3> tangent(m), normal(m), binormal(m);
+  for (int i = 0; i < m; ++i) {
+    const glm::vec3 d = c[std::min(i + 1, m - 1)] - c[std::max(i - 1, 0)];
+    tangent[i] = glm::length(d) > 0 ? glm::normalize(d) : glm::vec3(0, 1, 0);
+  }
+  glm::vec3 u, w;
+  basis(tangent[0], u, w);
+  normal[0] = u;
+  for (int i = 1; i < m; ++i) {
+    glm::vec3 nrm = normal[i - 1] - tangent[i] * glm::dot(normal[i - 1], tangent[i]);
+    normal[i] = glm::length(nrm) > 1e-6f ? glm::normalize(nrm) : normal[i - 1];
+  }
+  for (int i = 0; i < m; ++i) binormal[i] = glm::cross(tangent[i], normal[i]);
+  const glm::vec3 flat = glm::normalize(flatAxis);
+  return makeLoft(
+      name,
+      [&](float v, float angle) {
+        const float f = v * float(m - 1);
+        const int i = std::min(int(f), m - 2);
+        const float t = f - float(i);
+        const glm::vec3 centre = c[i] * (1 - t) + c[i + 1] * t;
+        const glm::vec3 nn = glm::normalize(normal[i] * (1 - t) + normal[i + 1] * t);
+        const glm::vec3 bb = glm::normalize(binormal[i] * (1 - t) + binormal[i + 1] * t);
+        glm::vec3 offset = (nn * std::cos(angle) + bb * std::sin(angle)) * (r[i] * (1 - t) + r[i + 1] * t);
+        if (flatten != 1.0f) offset -= flat * glm::dot(offset, flat) * (1.0f - flatten);
+        return centre + offset;
+      },
+      (m - 1) * 2, segments);
+}
+
+void appendMesh(Mesh& a, const Mesh& b) {
+  const auto base = std::uint32_t(a.positions.size());
+  a.positions.insert(a.positions.end(), b.positions.begin(), b.positions.end());
+  a.normals.insert(a.normals.end(), b.normals.begin(), b.normals.end());
+  a.uvs.insert(a.uvs.end(), b.uvs.begin(), b.uvs.end());
+  if (!a.colors.empty() || !b.colors.empty()) {
+    a.colors.resize(base, glm::vec4(1.0f));
+    if (b.colors.empty()) a.colors.resize(a.positions.size(), glm::vec4(1.0f));
+    else a.colors.insert(a.colors.end(), b.colors.begin(), b.colors.end());
+  }
+  for (auto i : b.indices) a.indices.push_back(base + i);
+}
+
 Scene makeTestFigure() {
   Scene s;
   const glm::vec3 skin(0.86f, 0.66f, 0.55f);

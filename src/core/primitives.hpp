@@ -15,6 +15,15 @@ Mesh makeCapsule(const std::string& name, glm::vec3 a, glm::vec3 b, float r, int
 Mesh makeLoft(const std::string& name, const std::function<glm::vec3(float v, float angle)>& ring, int rings,
               int segments);
 
+// A closed tube through the points (a Catmull-Rom curve), radius interpolated along it; flatten
+// < 1 squashes the section along `flatAxis` (ribs, the clavicle).
+Mesh makeTube(const std::string& name, const std::vector<glm::vec3>& points, const std::vector<float>& radii,
+              int samplesPerSpan = 6, int segments = 12, float flatten = 1.0f,
+              glm::vec3 flatAxis = glm::vec3(0, 1, 0));
+
+// Appends b's triangles to a (a mesh made of several closed parts).
+void appendMesh(Mesh& a, const Mesh& b);
+
 // A stand-in body for the viewer shell until the atlas is built: head, neck, trunk and arms.
 Scene makeTestFigure();
 

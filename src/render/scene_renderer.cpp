@@ -28,6 +28,7 @@ void SceneRenderer::upload(const core::Scene& scene) {
   struct Vertex {
     glm::vec3 p, n;
     glm::vec2 uv;
+    glm::vec4 color;  // tint and striation strength; white and none without vertex colours
   };
   for (const auto& m : scene.meshes) {
     GpuMesh g;
@@ -36,6 +37,7 @@ void SceneRenderer::upload(const core::Scene& scene) {
       verts[i].p = m.positions[i];
       verts[i].n = i < m.normals.size() ? m.normals[i] : glm::vec3(0, 1, 0);
       verts[i].uv = i < m.uvs.size() ? m.uvs[i] : glm::vec2(0.0f);
+      verts[i].color = i < m.colors.size() ? m.colors[i] : glm::vec4(1.0f, 1.0f, 1.0f, 0.0f);
     }
     glBindVertexArray(g.vao.id());
     glBindBuffer(GL_ARRAY_BUFFER, g.vertices.id());
@@ -49,12 +51,18 @@ void SceneRenderer::upload(const core::Scene& scene) {
     glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, n)));
     glEnableVertexAttribArray(2);
     glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, uv)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, color)));
     glBindVertexArray(0);
     g.indexCount = int(m.indices.size());
     g.color = m.color;
     triangles_ += m.triangleCount();
     meshes_.push_back(std::move(g));
   }
+}
+
+void SceneRenderer::setVisible(const std::vector<bool>& visible) {
+  for (std::size_t i = 0; i < meshes_.size(); ++i) meshes_[i].visible = i < visible.size() ? visible[i] : true;
 }
 
 void SceneRenderer::draw(const FrameParams& f) {
@@ -92,6 +100,7 @@ void SceneRenderer::draw(const FrameParams& f) {
   glUniform1f(glGetUniformLocation(prog, "uAlpha"), 1.0f);
   const GLint colorLoc = glGetUniformLocation(prog, "uColor");
   for (const auto& m : meshes_) {
+    if (!m.visible) continue;
     glUniform3fv(colorLoc, 1, glm::value_ptr(m.color));
     glBindVertexArray(m.vao.id());
     glDrawElements(GL_TRIANGLES, m.indexCount, GL_UNSIGNED_INT, nullptr);

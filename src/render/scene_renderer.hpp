@@ -30,6 +30,8 @@ public:
 
   // Mirrors the scene on the GPU (replacing what was there).
   void upload(const core::Scene& scene);
+  // Which meshes are drawn (by index in the uploaded scene); no re-upload.
+  void setVisible(const std::vector<bool>& visible);
   // Draws into the currently bound framebuffer.
   void draw(const FrameParams& frame);
 
@@ -43,6 +45,7 @@ private:
     Buffer indices;
     int indexCount = 0;
     glm::vec3 color{0.8f};
+    bool visible = true;
   };
   ShaderLibrary shaders_;
   std::size_t meshProgram_ = 0, backgroundProgram_ = 0;

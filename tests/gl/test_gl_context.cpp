@@ -95,7 +95,7 @@ TEST_CASE("an offscreen render shows the lit body over the background", "[gl]") 
   app::RenderRequest request;
   request.width = 160;
   request.height = 120;
-  const core::Image img = app::renderOffscreen(renderer, scene, request);
+  const core::Image img = app::renderOffscreen(renderer, scene.bounds(), request);
   REQUIRE(img.width == 160);
   const auto* corner = img.pixel(2, 2);
   const auto* centre = img.pixel(80, 60);  // the trunk

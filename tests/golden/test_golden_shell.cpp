@@ -18,7 +18,7 @@ core::Image renderAt(const core::Scene& scene, core::StandardView view) {
   r.width = 320;
   r.height = 240;
   r.view = view;
-  return app::renderOffscreen(renderer, scene, r);
+  return app::renderOffscreen(renderer, scene.bounds(), r);
 }
 void check(const core::Image& img, const std::string& name, double threshold) {
   const test::GoldenResult result = test::compareWithGolden(img, name, threshold);

@@ -1,0 +1,56 @@
+#pragma once
+// A bounding volume hierarchy over the triangles of a scene, for exact CPU ray casts: picking
+// (nearest hit that passes a filter) and the atlas builder (all hits along a ray). No GL.
+#include "core/mesh.hpp"
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace dorsum::core {
+
+struct Ray {
+  glm::vec3 origin;
+  glm::vec3 direction;  // need not be unit length; t is in units of it
+};
+
+struct RayHit {
+  std::uint32_t mesh = 0;  // index into the scene's meshes
+  std::uint32_t face = 0;  // triangle index within that mesh
+  float t = 0.0f;
+  glm::vec3 barycentric{0.0f};  // weights of the triangle's three corners
+  glm::vec3 point{0.0f};
+  bool frontFacing = true;  // the ray met the outward side
+};
+
+class Bvh {
+public:
+  Bvh() = default;
+  explicit Bvh(const Scene& scene) { build(scene); }
+  void build(const Scene& scene);
+
+  // Nearest hit with t in (tMin, tMax) on a mesh accepted by the filter (all when empty).
+  std::optional<RayHit> nearest(const Ray& ray, float tMin = 0.0f, float tMax = 1e30f,
+                                const std::function<bool(std::uint32_t mesh)>& accept = {}) const;
+  // Every hit with t in (tMin, tMax), in no particular order.
+  void forEachHit(const Ray& ray, float tMin, float tMax, const std::function<void(const RayHit&)>& visit) const;
+  std::size_t triangleCount() const { return tris_.size(); }
+
+private:
+  struct Tri {
+    glm::vec3 a, e1, e2;  // corner and edges
+    std::uint32_t mesh, face;
+  };
+  struct Node {
+    glm::vec3 min, max;
+    std::uint32_t start, count;  // leaf: range in tris_; inner: count == 0
+    std::uint32_t left, right;
+  };
+  std::uint32_t buildNode(std::uint32_t start, std::uint32_t count, std::vector<glm::vec3>& centroids);
+  template <typename Visit>
+  void traverse(const Ray& ray, float tMin, float& tMax, Visit&& visit) const;
+  std::vector<Tri> tris_;
+  std::vector<Node> nodes_;
+};
+
+}  // namespace dorsum::core
