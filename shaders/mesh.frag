@@ -40,7 +40,11 @@ void main() {
   float spec = pow(max(dot(n, h), 0.0), gloss) * mix(0.08, 0.16, striation);
   float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * 0.15;
   vec3 ambient = mix(vec3(0.20, 0.19, 0.21), vec3(0.34, 0.35, 0.38), hemi);
-  vec3 c = base * (ambient + key * vec3(1.0, 0.97, 0.92) * 0.85 + fill * vec3(0.55, 0.62, 0.75) * 0.25)
+  vec3 c = base * (ambient + key * vec3(1.0, 0.97, 0.92) * 0.9 + fill * vec3(0.55, 0.62, 0.75) * 0.25)
            + vec3(spec) + vec3(rim) * base;
+  // Filmic tone curve (Narkowicz's ACES fit): highlights roll off instead of clipping to white,
+  // so pale tendon and ivory bone keep their shading.
+  c *= 0.8;  // exposure
+  c = clamp((c * (2.51 * c + 0.03)) / (c * (2.43 * c + 0.59) + 0.14), 0.0, 1.0);
   fragColor = vec4(pow(c, vec3(1.0 / 2.2)), uAlpha);
 }

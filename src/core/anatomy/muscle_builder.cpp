@@ -87,25 +87,26 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
   }
 
   std::vector<BuiltMuscle> left;
-  const glm::vec3 tendonColor(0.80f, 0.74f, 0.62f);
+  const glm::vec3 tendonColor(0.44f, 0.43f, 0.41f);  // pearly fascia, darker than bone
   const int nu = std::max(6, int(std::round(30 * o.resolution)));
   const int nv = std::max(4, int(std::round(14 * o.resolution)));
 
   for (const Muscle* muscle : order) {
-    // What this muscle may rest on: the core, the axial skeleton, the shoulder girdle for the
-    // layers that lie on it, and every muscle already built (all deeper). Left side only: the
-    // right side is the mirror image.
-    Scene support;
-    support.meshes.push_back(deepCore);
-    for (const auto& b : bones) {
-      const bool leftOrMidline = b.mesh.name.size() < 2 || b.mesh.name.substr(b.mesh.name.size() - 2) != "_r";
-      if (leftOrMidline && (!b.girdle || muscle->layer <= 2)) support.meshes.push_back(b.mesh);
-    }
-    for (const auto& m : left) support.meshes.push_back(m.mesh);
-    const Bvh bvh(support);
-
-    for (std::size_t partIndex = 0; partIndex < muscle->parts.size(); ++partIndex) {
+    // Parts too: later parts lie deeper, so they are built first and the earlier ones rest on them.
+    for (std::size_t p = muscle->parts.size(); p-- > 0;) {
+      const std::size_t partIndex = p;
       const MusclePart& part = muscle->parts[partIndex];
+      // What this part may rest on: the core, the axial skeleton, the shoulder girdle for the
+      // layers that lie on it, and every muscle already built (all deeper). Left side only: the
+      // right side is the mirror image.
+      Scene support;
+      support.meshes.push_back(deepCore);
+      for (const auto& b : bones) {
+        const bool leftOrMidline = b.mesh.name.size() < 2 || b.mesh.name.substr(b.mesh.name.size() - 2) != "_r";
+        if (leftOrMidline && (!b.girdle || muscle->layer <= 2)) support.meshes.push_back(b.mesh);
+      }
+      for (const auto& m : left) support.meshes.push_back(m.mesh);
+      const Bvh bvh(support);
       Polyline origin = attachmentLine(atlas, part.origin);
       Polyline insertion = attachmentLine(atlas, part.insertion);
       if (origin.points.empty() || insertion.points.empty()) continue;

@@ -23,7 +23,7 @@ struct MuscleBuildOptions {
   float resolution = 1.0f;
   float layerGap = 0.0008f;   // space between a muscle and what it lies on
   float rayReach = 0.07f;     // how far below and above the attachment chord to look for support
-  float attachmentRamp = 0.16f;  // fraction of the fibre length over which an end leaves its bone
+  float attachmentRamp = 0.07f;  // fraction of the fibre length over which an end leaves its bone
 };
 
 // The fraction along the fibres below which a vertex is still blended toward its attachment

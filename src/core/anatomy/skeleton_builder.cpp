@@ -11,7 +11,7 @@
 namespace dorsum::core {
 
 namespace {
-const glm::vec3 kBone(0.86f, 0.82f, 0.70f);  // ivory (linear)
+const glm::vec3 kBone(0.62f, 0.57f, 0.46f);  // ivory (linear)
 
 glm::vec3 at(const Atlas& a, const std::string& id, glm::vec3 fallback = glm::vec3(0.0f)) {
   const Landmark* l = a.landmark(id);
@@ -32,7 +32,7 @@ Mesh vertebra(const std::string& id, const SpineLevel& level, const BodyFrame& f
   Mesh m = makeEllipsoid(id, body, {rx, ry, rz}, segs(res, 10), segs(res, 16));
   const glm::vec3 arch(0.0f, level.y + lift * 0.8f, body.z - rz - 0.012f);
   const float r = region == 'l' ? 0.0055f : 0.0042f;
-  appendMesh(m, makeTube(id, {body - glm::vec3(0, 0, rz * 0.8f), arch, glm::vec3(0.0f, level.y, level.spZ)},
+  appendMesh(m, makeTube(id, {body - glm::vec3(0, 0, rz * 0.8f), arch, glm::vec3(0.0f, level.y, level.spZ + r * 0.8f)},  // tip surface at the landmark
                          {r * 1.2f, r, r * 0.9f}, 4, segs(res, 8), 0.6f, glm::vec3(1, 0, 0)));
   for (float side : {1.0f, -1.0f}) {
     const glm::vec3 tp(side * level.tpX, level.y + lift * 0.9f, level.tpZ);
