@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -93,6 +95,14 @@ public:
     c.sources = sources(*v, path + "." + key);
     return c;
   }
+  // A misspelt key ("bilaterial") would otherwise be ignored silently and its default used.
+  void allowOnly(const json& obj, const std::string& path, std::initializer_list<const char*> keys) {
+    for (const auto& [key, value] : obj.items()) {
+      bool known = key == "comment";
+      for (const char* k : keys) known = known || key == k;
+      if (!known) problem(path + "." + key, "unknown field (a misspelling?)");
+    }
+  }
   const std::string& file() const { return file_; }
 
 private:
@@ -106,7 +116,7 @@ std::string lineColumn(const std::string& text, std::size_t byte) {
     if (text[i] == '\n') {
       ++line;
       col = 1;
-    } else {
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {  // count characters, not UTF-8 bytes
       ++col;
     }
   }
@@ -137,6 +147,7 @@ Attachment readAttachment(Reader& r, const json& obj, const std::string& path, c
     r.problem(p, "must be an object with 'landmarks', 'text' and 'sources'");
     return a;
   }
+  r.allowOnly(*v, p, {"landmarks", "text", "sources"});
   a.landmarks = r.strings(*v, p, "landmarks");
   if (v->contains("landmarks") && a.landmarks.empty()) r.problem(p + ".landmarks", "must name at least one landmark");
   a.text = r.string(*v, p, "text");
@@ -153,6 +164,7 @@ PartShape readShape(Reader& r, const json& obj, const std::string& path) {
     r.problem(p, "must be an object");
     return s;
   }
+  r.allowOnly(*v, p, {"thickness_mm", "origin_tendon", "insertion_tendon", "origin_tendon_across"});
   s.thicknessMm = float(r.number(*v, p, "thickness_mm", false, s.thicknessMm));
   s.originTendon = float(r.number(*v, p, "origin_tendon", false, s.originTendon));
   s.insertionTendon = float(r.number(*v, p, "insertion_tendon", false, s.insertionTendon));
@@ -176,8 +188,21 @@ PartShape readShape(Reader& r, const json& obj, const std::string& path) {
 void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& problems, std::set<std::string>& kindsSeen) {
   Reader r(file.name, problems);
   json doc;
+  // JSON allows a key twice in one object and keeps the last; an atlas author never means that.
+  std::vector<std::set<std::string>> keysOfOpenObjects;
+  std::set<std::string> repeated;
+  const json::parser_callback_t watchKeys = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) keysOfOpenObjects.emplace_back();
+    else if (event == json::parse_event_t::object_end && !keysOfOpenObjects.empty()) keysOfOpenObjects.pop_back();
+    else if (event == json::parse_event_t::key && !keysOfOpenObjects.empty() && parsed.is_string() &&
+             !keysOfOpenObjects.back().insert(parsed.get<std::string>()).second)
+      repeated.insert(parsed.get<std::string>());
+    return true;
+  };
   try {
-    doc = json::parse(file.text);
+    doc = json::parse(file.text, watchKeys);
+    for (const auto& key : repeated)
+      r.problem("", "the key '" + key + "' is given twice in one object (only the last would count)");
   } catch (const json::parse_error& e) {
     std::string what = e.what();
     const auto colon = what.rfind(": ");
@@ -191,7 +216,13 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
   }
   const char* kind = nullptr;
   for (const char* k : kKinds)
-    if (doc.contains(k)) kind = k;
+    if (doc.contains(k)) {
+      if (kind) r.problem(k, std::string("a file holds one kind of data, and this one already holds ") + kind);
+      else kind = k;
+    }
+  for (const auto& [key, value] : doc.items())
+    if (kind && key != kind && key != "comment" && std::find(std::begin(kKinds), std::end(kKinds), key) == std::end(kKinds))
+      r.problem(key, "unknown top-level key (expected only '" + std::string(kind) + "', and optionally 'comment')");
   if (!kind) {
     r.problem("", "the top level has none of the keys sources, layers, landmarks, bones, muscles");
     return;
@@ -211,39 +242,49 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
       continue;
     }
     if (k == "sources") {
+      r.allowOnly(item, path, {"id", "citation", "url"});
       Source s;
       s.id = r.string(item, path, "id");
       s.citation = r.string(item, path, "citation");
       s.url = r.string(item, path, "url", false);
       atlas.sources.push_back(s);
     } else if (k == "layers") {
+      r.allowOnly(item, path, {"index", "name", "description", "sources"});
       Layer l;
-      const double index = r.number(item, path, "index", true, 0);
-      l.index = int(index);
-      if (index != double(l.index) || l.index < 1 || l.index > 9) r.problem(path + ".index", "must be a whole number from 1 to 9");
+      const double index = r.number(item, path, "index", true, -1);
+      if (index != -1 && (index != std::floor(index) || index < 1 || index > 9))
+        r.problem(path + ".index", "must be a whole number from 1 to 9");
+      else
+        l.index = int(index);
       l.name = r.string(item, path, "name");
       l.description = r.string(item, path, "description", false);
       l.sources = r.sources(item, path);
       atlas.layers.push_back(l);
     } else if (k == "landmarks") {
+      r.allowOnly(item, path, {"id", "name", "bone", "bilateral", "position", "sources"});
       Landmark l;
       l.id = r.string(item, path, "id");
       l.name = r.string(item, path, "name");
       l.bone = r.string(item, path, "bone");
       l.bilateral = r.boolean(item, path, "bilateral", false);
+      bool placed = false;
       if (const json* p = r.member(item, path, "position")) {
         if (!p->is_array() || p->size() != 3 || !(*p)[0].is_number() || !(*p)[1].is_number() || !(*p)[2].is_number())
           r.problem(path + ".position", "must be three numbers [x, y, z] in metres");
         else
+        {
           l.position = {(*p)[0].get<float>(), (*p)[1].get<float>(), (*p)[2].get<float>()};
+          placed = true;
+        }
       }
-      if (l.bilateral && l.position.x <= 0.0f)
+      if (placed && l.bilateral && l.position.x <= 0.0f)
         r.problem(path + ".position", "a bilateral landmark is written for the left side, so x must be positive");
-      if (std::abs(l.position.x) > 1.0f || l.position.y < 0.0f || l.position.y > 2.2f || std::abs(l.position.z) > 1.0f)
+      if (placed && (std::abs(l.position.x) > 1.0f || l.position.y < 0.0f || l.position.y > 2.2f || std::abs(l.position.z) > 1.0f))
         r.problem(path + ".position", "lies outside a standing adult (metres, origin on the floor between the heels)");
       l.sources = r.sources(item, path);
       atlas.landmarks.push_back(l);
     } else if (k == "bones") {
+      r.allowOnly(item, path, {"id", "name", "kind", "bilateral", "landmarks", "sources"});
       Bone b;
       b.id = r.string(item, path, "id");
       b.name = r.string(item, path, "name");
@@ -253,14 +294,18 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
       b.sources = r.sources(item, path);
       atlas.bones.push_back(b);
     } else if (k == "muscles") {
+      r.allowOnly(item, path, {"id", "name", "latin", "group", "layer", "bilateral", "parts", "fibres", "action",
+                               "innervation", "blood_supply", "note", "disagreements"});
       Muscle m;
       m.id = r.string(item, path, "id");
       m.name = r.string(item, path, "name");
       m.latin = r.string(item, path, "latin");
       m.group = r.string(item, path, "group", false);
-      const double layer = r.number(item, path, "layer", true, 0);
-      m.layer = int(layer);
-      if (layer != double(m.layer)) r.problem(path + ".layer", "must be a whole number");
+      const double layer = r.number(item, path, "layer", true, -1);
+      if (layer != -1 && (layer != std::floor(layer) || layer < 1 || layer > 9))
+        r.problem(path + ".layer", "must be a whole number from 1 to 9");
+      else
+        m.layer = int(layer);  // 0 when missing or wrong: reported above, not again as unknown
       m.bilateral = r.boolean(item, path, "bilateral", true);
       if (const json* parts = r.member(item, path, "parts")) {
         if (!parts->is_array() || parts->empty()) r.problem(path + ".parts", "must be a non-empty list");
@@ -272,6 +317,7 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
               r.problem(pp, "must be an object");
               continue;
             }
+            r.allowOnly(pj, pp, {"id", "name", "origin", "insertion", "shape"});
             MusclePart part;
             part.id = r.string(pj, pp, "id");
             part.name = r.string(pj, pp, "name");
@@ -349,11 +395,16 @@ void crossCheck(const Atlas& a, const Origins& files, std::vector<Diagnostic>& o
     if (!layerIndices.insert(l.index).second)
       out.push_back({files.of("layers"), "layers[" + std::to_string(l.index) + "].index", "duplicate layer index"});
 
+  // Without a readable sources file every citation would be reported: one syntax error is enough.
+  const bool haveSources = files.fileOf.count("sources") > 0;
+  const bool haveLandmarks = files.fileOf.count("landmarks") > 0;
   auto checkSources = [&](const std::vector<std::string>& ids, const char* kind, const std::string& path) {
+    if (!haveSources) return;
     for (const auto& s : ids)
       if (!sourceIds.count(s)) out.push_back({files.of(kind), path + ".sources", "unknown source '" + s + "'"});
   };
   auto checkLandmarks = [&](const std::vector<std::string>& ids, const char* kind, const std::string& path) {
+    if (!haveLandmarks) return;
     for (std::size_t i = 0; i < ids.size(); ++i)
       if (!landmarkIds.count(ids[i]))
         out.push_back({files.of(kind), path + "[" + std::to_string(i) + "]", "unknown landmark '" + ids[i] + "'"});
@@ -371,7 +422,7 @@ void crossCheck(const Atlas& a, const Origins& files, std::vector<Diagnostic>& o
     }
     for (const auto& m : a.muscles) {
       const std::string p = "muscles[" + m.id + "]";
-      if (!a.layers.empty() && !layerIndices.count(m.layer))
+      if (!a.layers.empty() && m.layer > 0 && !layerIndices.count(m.layer))
         out.push_back({files.of("muscles"), p + ".layer", "layer " + std::to_string(m.layer) + " is not in layers"});
       for (std::size_t j = 0; j < m.parts.size(); ++j) {
         const auto& part = m.parts[j];
