@@ -476,6 +476,111 @@ TEST_CASE("scratch2", "[.scratch2]") {
     std::printf("ellipsoid at (%g %g %g): %s\n", c.x, c.y, c.z, checkTopology(m).describe().c_str());
   }
 }
+TEST_CASE("scratch3", "[.scratch3]") {
+  const AtlasModel& mdl = model();
+  const float ramp = MuscleBuildOptions{}.attachmentRamp;
+  for (std::size_t i = 0; i < mdl.scene.meshes.size(); ++i) {
+    const Structure& s = mdl.structures[i];
+    if (s.kind != StructureKind::Muscle || s.side != Side::Left) continue;
+    Scene deeper;
+    for (std::size_t j = 0; j < mdl.scene.meshes.size(); ++j) {
+      const Structure& d = mdl.structures[j];
+      if (d.kind == StructureKind::Muscle && d.side == Side::Left && d.layer > s.layer) deeper.meshes.push_back(mdl.scene.meshes[j]);
+    }
+    if (deeper.meshes.empty()) continue;
+    const Bvh bvh(deeper);
+    const Mesh& m = mdl.scene.meshes[i];
+    const std::size_t half = m.positions.size() / 2;
+    int in = 0, tested = 0, inFromInner = 0;
+    for (std::size_t v = half; v < m.positions.size(); ++v) {
+      if (attachmentBlend(m.uvs[v].x, ramp) < 1.0f) continue;
+      ++tested;
+      const glm::vec3 p = m.positions[v];
+      const glm::vec3 n = frame().outward(p);
+      if (bvh.nearest({p - n * 0.0005f, -n}, 0.0f, 0.05f)) ++in;
+      const glm::vec3 q = m.positions[v - half];
+      const glm::vec3 nq = frame().outward(q);
+      if (bvh.nearest({q + nq * 0.0005f, nq}, 0.0f, 0.05f)) ++inFromInner;
+    }
+    std::printf("%s inward hits %d/%d ; outward-from-inner hits %d\n", m.name.c_str(), in, tested, inFromInner);
+  }
+  // skin: parity in 6 directions
+  Scene skinOnly;
+  skinOnly.meshes.push_back(meshNamed("skin"));
+  const Bvh sb(skinOnly);
+  for (const char* name : {"trapezius_descending_l", "splenius_capitis_l"}) {
+    const Mesh& m = meshNamed(name);
+    int out = 0, outAll = 0;
+    float maxY = -1, minY = 9, maxD = 0;
+    for (std::size_t v = 0; v < m.positions.size(); ++v) {
+      const glm::vec3 p = m.positions[v];
+      int c = 0;
+      sb.forEachHit({p, frame().outward(p)}, 0.0f, 1e30f, [&](const RayHit&) { ++c; });
+      if (c) continue;
+      ++out;
+      int dirsHit = 0;
+      for (glm::vec3 d : {glm::vec3(1, 0, 0), glm::vec3(-1, 0, 0), glm::vec3(0, 1, 0), glm::vec3(0, -1, 0), glm::vec3(0, 0, 1), glm::vec3(0, 0, -1)}) {
+        int k = 0;
+        sb.forEachHit({p, d}, 0.0f, 1e30f, [&](const RayHit&) { ++k; });
+        if (k) ++dirsHit;
+      }
+      if (dirsHit < 6) ++outAll;
+      maxY = std::max(maxY, p.y); minY = std::min(minY, p.y);
+      // distance to skin along -outward (how deep the skin lies below)
+      auto h = sb.nearest({p, -frame().outward(p)}, 0.0f, 1.0f);
+      if (h) maxD = std::max(maxD, h->t);
+      if (out <= 3) std::printf("  %s v%zu uv(%.2f %.2f) p(%.4f %.4f %.4f) out(%.2f %.2f %.2f) back-to-skin %.2f mm\n", name, v, m.uvs[v].x, m.uvs[v].y, p.x, p.y, p.z, frame().outward(p).x, frame().outward(p).y, frame().outward(p).z, h ? h->t * 1000 : -1.f);
+    }
+    std::printf("%s: %d outside along outward; %d of them with some axis direction missing skin; y %.3f..%.3f; max depth beyond skin %.2f mm\n", name, out, outAll, minY, maxY, maxD * 1000);
+  }
+}
+TEST_CASE("scratch4", "[.scratch4]") {
+  const Scene& scene = model().scene;
+  const Scene loaded = loadModelFromMemory(sceneToGlb(scene), "glb", "x");
+  int nu = 30, nv = 14;
+  for (std::size_t i = 0; i < scene.meshes.size(); ++i) {
+    if (model().structures[i].kind != StructureKind::Muscle) continue;
+    const Mesh& o = scene.meshes[i];
+    const Mesh* im = loaded.find(o.name);
+    bool same = im->positions.size() == o.positions.size();
+    std::size_t moved = 0;
+    if (same) for (std::size_t v = 0; v < o.positions.size(); ++v) if (glm::length(o.positions[v] - im->positions[v]) > 1e-6f) ++moved;
+    double sIn = 0, sB = 0, sInMid = 0; int nIn = 0, nB = 0, nInMid = 0, bad = 0; float minIn = 1;
+    for (std::size_t v = 0; v < o.positions.size(); ++v) {
+      const int k = int(v % std::size_t(nu * nv)), ii = k / nv, jj = k % nv;
+      const float d = std::abs(glm::dot(im->fibres[v], o.fibres[v]));
+      if (d < 0.5f) ++bad;
+      const bool boundary = ii == 0 || ii == nu - 1 || jj == 0 || jj == nv - 1;
+      if (boundary) { sB += d; ++nB; } else { sIn += d; ++nIn; minIn = std::min(minIn, d); if (jj == nv / 2) { sInMid += d; ++nInMid; } }
+    }
+    std::printf("%-32s same=%d moved=%zu interior %.3f (min %.3f, middle fibre %.3f) boundary %.3f ; |dot|<0.5: %d/%zu\n", o.name.c_str(), same, moved, sIn / nIn, minIn, sInMid / nInMid, sB / nB, bad, o.positions.size());
+  }
+}
+TEST_CASE("scratch5", "[.scratch5]") {
+  const Scene& scene = model().scene;
+  for (std::size_t i = 0; i < scene.meshes.size(); i += 2) {
+    if (model().structures[i].kind != StructureKind::Muscle) continue;
+    const Mesh& o = scene.meshes[i];
+    std::vector<glm::vec3> acc(o.positions.size(), glm::vec3(0));
+    std::vector<glm::vec3> accAll(o.positions.size(), glm::vec3(0));
+    for (std::size_t t = 0; t + 2 < o.indices.size(); t += 3) {
+      const auto a = o.indices[t], b = o.indices[t + 1], c = o.indices[t + 2];
+      const glm::vec3 e1 = o.positions[b] - o.positions[a], e2 = o.positions[c] - o.positions[a];
+      const glm::vec2 d1 = o.uvs[b] - o.uvs[a], d2 = o.uvs[c] - o.uvs[a];
+      const float det = d1.x * d2.y - d2.x * d1.y;
+      if (std::abs(det) < 1e-12f) continue;
+      glm::vec3 tan = (e1 * d2.y - e2 * d1.y) / det;
+      const bool wall = (a < o.positions.size() / 2) != (b < o.positions.size() / 2) || (a < o.positions.size() / 2) != (c < o.positions.size() / 2);
+      for (auto v : {a, b, c}) { accAll[v] += tan; if (!wall) acc[v] += tan; }
+    }
+    double sum = 0; int n = 0;
+    for (std::size_t v = 0; v < o.positions.size(); ++v) {
+      if (glm::length(acc[v]) == 0) continue;
+      sum += std::abs(glm::dot(glm::normalize(acc[v]), o.fibres[v])); ++n;
+    }
+    std::printf("%-32s ideal UV tangent (surfaces only) mean |dot| %.3f\n", o.name.c_str(), sum / n);
+  }
+}
 TEST_CASE("scratch", "[.scratch]") {
   const AtlasModel& mdl = model();
   // topology locations

@@ -56,6 +56,49 @@ float interpolateAcross(const std::vector<float>& values, float v, float fallbac
   return values[i] + (values[i + 1] - values[i]) * (f - float(i));
 }
 
+// Ambient occlusion baked into the vertex tint of the outer surfaces: a few short rays over the
+// hemisphere around the normal, against the bones and the muscles of the same or deeper layers only,
+// so that peeling a layer leaves no shadow of what was removed. Grooves between columns, the
+// borders of the scapula and the edges of overlapping sheets darken, and the layers read as depth.
+void bakeOcclusion(std::vector<BuiltMuscle>& muscles, const std::vector<BuiltBone>& bones, const Mesh& deepCore) {
+  const int maxLayer = 9;
+  // Fixed directions in the normal's frame (a cosine-weighted spread), the same for every vertex.
+  const glm::vec3 dirs[] = {{0.0f, 0.0f, 1.0f},     {0.55f, 0.0f, 0.83f},  {-0.55f, 0.0f, 0.83f},
+                            {0.0f, 0.55f, 0.83f},   {0.0f, -0.55f, 0.83f}, {0.7f, 0.7f, 0.2f},
+                            {-0.7f, 0.7f, 0.2f},    {0.7f, -0.7f, 0.2f},   {-0.7f, -0.7f, 0.2f}};
+  for (int layer = 1; layer <= maxLayer; ++layer) {
+    Scene occluders;
+    occluders.meshes.push_back(deepCore);
+    for (const auto& b : bones)
+      if (!b.mesh.name.ends_with("_r")) occluders.meshes.push_back(b.mesh);
+    bool any = false;
+    for (const auto& m : muscles)
+      if (m.layer >= layer) occluders.meshes.push_back(m.mesh);
+    for (const auto& m : muscles) any = any || m.layer == layer;
+    if (!any) continue;
+    const Bvh bvh(occluders);
+    for (auto& m : muscles) {
+      if (m.layer != layer) continue;
+      Mesh& mesh = m.mesh;
+      for (std::size_t v = mesh.positions.size() / 2; v < mesh.positions.size(); ++v) {  // outer surface
+        const glm::vec3 n = mesh.normals[v];
+        const glm::vec3 helper = std::abs(n.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
+        const glm::vec3 t = glm::normalize(glm::cross(helper, n)), b = glm::cross(n, t);
+        int blocked = 0;
+        for (const auto& d : dirs) {
+          const glm::vec3 dir = t * d.x + b * d.y + n * d.z;
+          if (bvh.anyHit({mesh.positions[v] + n * 0.0015f, dir}, 0.0f, 0.03f)) ++blocked;
+        }
+        const float open = 1.0f - float(blocked) / float(std::size(dirs));
+        const float ao = 0.45f + 0.55f * open;
+        mesh.colors[v].r *= ao;
+        mesh.colors[v].g *= ao;
+        mesh.colors[v].b *= ao;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 float attachmentBlend(float u, float ramp) {
@@ -178,6 +221,8 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
       left.push_back(std::move(built));
     }
   }
+
+  bakeOcclusion(left, bones, deepCore);
 
   std::vector<BuiltMuscle> all;
   // Output in atlas order (superficial first), left then right: stable node order for the bake.

@@ -10,7 +10,7 @@
 namespace dorsum::core {
 
 namespace {
-constexpr float kTop = 1.60f, kBottom = 0.80f;  // the trunk piece: under the skull to the buttocks
+constexpr float kTop = 1.585f, kBottom = 0.80f;  // the trunk piece: under the skull to the buttocks
 constexpr float kMargin = 0.004f;               // skin and fat over the outermost structure
 
 // The default outline of the trunk at height y: half-width and half-depth, before shrink-wrap.
@@ -18,8 +18,8 @@ glm::vec2 outline(float y) {
   // Keyframes (height, half-width, half-depth) of an adult of 1.75 m (Drillis & Contini proportions).
   static const float keys[][3] = {{0.80f, 0.150f, 0.100f}, {0.90f, 0.175f, 0.115f}, {1.00f, 0.165f, 0.105f},
                                   {1.10f, 0.145f, 0.100f}, {1.22f, 0.150f, 0.110f}, {1.34f, 0.165f, 0.115f},
-                                  {1.42f, 0.175f, 0.105f}, {1.47f, 0.120f, 0.080f}, {1.51f, 0.065f, 0.060f},
-                                  {1.60f, 0.055f, 0.058f}};
+                                  {1.40f, 0.172f, 0.105f}, {1.45f, 0.145f, 0.090f}, {1.49f, 0.095f, 0.070f},
+                                  {1.53f, 0.062f, 0.060f}, {1.60f, 0.055f, 0.058f}};
   const int n = sizeof(keys) / sizeof(keys[0]);
   if (y <= keys[0][0]) return {keys[0][1], keys[0][2]};
   for (int i = 0; i + 1 < n; ++i)
@@ -109,14 +109,14 @@ Mesh buildSkin(const BodyFrame& frame, const std::vector<const Mesh*>& inside, f
       rings, segments);
   const int q = std::max(8, int(std::round(24 * res)));
   // Head: over the skull and jaw.
-  appendMesh(skin, makeEllipsoid("skin", {0.0f, 1.695f, -0.005f}, {0.082f, 0.118f, 0.108f}, q, q + 8));
+  appendMesh(skin, makeEllipsoid("skin", {0.0f, 1.69f, -0.01f}, {0.082f, 0.12f, 0.112f}, q, q + 8));
   appendMesh(skin, makeEllipsoid("skin", {0.0f, 1.608f, 0.055f}, {0.056f, 0.04f, 0.058f}, q / 2 + 4, q));
   for (float side : {1.0f, -1.0f}) {
     // Arm hanging at the side, palm forward (anatomical position); hand and fingers as one mitt.
-    const glm::vec3 shoulder(side * 0.18f, 1.42f, -0.012f), elbow(side * 0.215f, 1.10f, -0.02f),
-        wrist(side * 0.225f, 0.845f, 0.0f);
+    const glm::vec3 shoulder(side * 0.18f, 1.42f, -0.012f), elbow(side * 0.205f, 1.095f, -0.024f),
+        wrist(side * 0.222f, 0.845f, 0.0f);
     appendMesh(skin, makeTube("skin", {shoulder, glm::mix(shoulder, elbow, 0.5f), elbow, wrist},
-                              {0.052f, 0.045f, 0.038f, 0.028f}, 6, q));
+                              {0.054f, 0.046f, 0.044f, 0.028f}, 6, q));
     appendMesh(skin, makeEllipsoid("skin", {side * 0.228f, 0.765f, 0.004f}, {0.045f, 0.09f, 0.018f}, q / 2 + 4, q));
     appendMesh(skin, makeEllipsoid("skin", {side * 0.2f, 0.80f, 0.02f}, {0.012f, 0.035f, 0.014f}, 8, 12));  // thumb
     // Upper thigh below the buttock.

@@ -123,6 +123,16 @@ std::optional<RayHit> Bvh::nearest(const Ray& ray, float tMin, float tMax,
   return best;
 }
 
+bool Bvh::anyHit(const Ray& ray, float tMin, float tMax) const {
+  bool hit = false;
+  float limit = tMax;
+  traverse(ray, tMin, limit, [&](const RayHit&, float& l) {
+    hit = true;
+    l = -1.0f;  // an empty interval: the traversal stops testing boxes
+  });
+  return hit;
+}
+
 void Bvh::forEachHit(const Ray& ray, float tMin, float tMax, const std::function<void(const RayHit&)>& visit) const {
   float limit = tMax;
   traverse(ray, tMin, limit, [&](const RayHit& hit, float&) { visit(hit); });

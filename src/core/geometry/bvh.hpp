@@ -32,6 +32,8 @@ public:
   // Nearest hit with t in (tMin, tMax) on a mesh accepted by the filter (all when empty).
   std::optional<RayHit> nearest(const Ray& ray, float tMin = 0.0f, float tMax = 1e30f,
                                 const std::function<bool(std::uint32_t mesh)>& accept = {}) const;
+  // Whether anything is hit with t in (tMin, tMax): stops at the first hit (occlusion queries).
+  bool anyHit(const Ray& ray, float tMin, float tMax) const;
   // Every hit with t in (tMin, tMax), in no particular order.
   void forEachHit(const Ray& ray, float tMin, float tMax, const std::function<void(const RayHit&)>& visit) const;
   std::size_t triangleCount() const { return tris_.size(); }
