@@ -37,6 +37,17 @@ Mesh makeLoft(const std::string& name, const std::function<glm::vec3(float, floa
       const std::uint32_t i0 = r * row + s, i1 = i0 + 1, i2 = i0 + row, i3 = i2 + 1;
       m.indices.insert(m.indices.end(), {i0, i2, i1, i1, i2, i3});
     }
+  // A ring that collapses to a point (a pole) must be one point bit for bit, or rounding leaves
+  // slivers that make the mesh non-manifold there.
+  for (int r : {0, rings}) {
+    glm::vec3 lo = m.positions[r * row], hi = lo;
+    for (int s = 0; s <= segments; ++s) {
+      lo = glm::min(lo, m.positions[r * row + s]);
+      hi = glm::max(hi, m.positions[r * row + s]);
+    }
+    if (glm::length(hi - lo) < 1e-5f)
+      for (int s = 0; s <= segments; ++s) m.positions[r * row + s] = m.positions[r * row];
+  }
   // Caps: a centre vertex joined to the first and last rings.
   auto cap = [&](int r, bool flip) {
     glm::vec3 c(0.0f);

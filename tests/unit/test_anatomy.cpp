@@ -1,8 +1,12 @@
 // The anatomy builder (src/core/anatomy): the body generated from the atlas has every structure,
-// its muscles reach their landmarks, every mesh is closed, layers stack outward as the atlas says,
-// the skin covers every muscle, the resolution parameter works, the GLB bake round-trips, and the
-// big muscles have the shapes a student knows.
+// its muscles reach their landmarks, every mesh is a closed solid, layers stack outward as the
+// atlas says, the skin covers every muscle, the resolution parameter works, the GLB bake
+// round-trips, and the big muscles have the shapes a student knows.
 // Every test case name starts with "anatomy:" so that `ctest -R anatomy` runs them all.
+//
+// These tests found four builder faults, since fixed: ellipsoid poles not welded (non-manifold
+// bones and skin), spinalis flat in the midline, the upper neck muscles outside the skin, and UV
+// tangents that did not follow the fibres. Each fix is guarded by the strict tests below.
 #include "core/anatomy/atlas_model.hpp"
 #include "core/anatomy/body_frame.hpp"
 #include "core/anatomy/muscle_builder.hpp"
@@ -15,7 +19,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -59,6 +62,13 @@ std::string mm(float metres) {
   return s.str();
 }
 
+std::string point(const glm::vec3& p) {
+  std::ostringstream s;
+  s.precision(4);
+  s << "(" << p.x << ", " << p.y << ", " << p.z << ")";
+  return s.str();
+}
+
 // Closest point on triangle abc to p (Ericson, Real-Time Collision Detection, 5.1.5).
 glm::vec3 closestOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
   const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
@@ -80,34 +90,81 @@ glm::vec3 closestOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::v
   return a + ab * (vb * denom) + ac * (vc * denom);
 }
 
-float nearestVertexDistance(const Mesh& m, const glm::vec3& p) {
-  float best = 1e30f;
-  for (const auto& q : m.positions) best = std::min(best, glm::length(q - p));
-  return best;
-}
-
 Bounds boundsOf(const std::vector<std::string>& names) {
   Bounds b;
   for (const auto& n : names) b.add(meshNamed(n).bounds());
   return b;
 }
 
-// The generated muscle sheets (core/anatomy/sheet.cpp) hold the inner surface's nu*nv vertices
-// first and the outer surface's nu*nv after them, with the same UVs. This checks that layout
-// before a test relies on it, so a change of layout fails loudly instead of testing the wrong
-// surface.
-void requireSheetLayout(const Mesh& m) {
-  INFO(m.name);
-  REQUIRE(m.positions.size() % 2 == 0);
-  REQUIRE(m.uvs.size() == m.positions.size());
-  const std::size_t half = m.positions.size() / 2;
-  double outwardness = 0.0;
-  for (std::size_t i = 0; i < half; ++i) {
-    REQUIRE(m.uvs[i] == m.uvs[half + i]);
-    outwardness += glm::dot(m.positions[half + i] - m.positions[i], frame().outward(m.positions[i]));
+std::vector<std::string> partsOf(const std::string& muscleId, Side side) {
+  std::vector<std::string> names;
+  const Muscle* m = atlas().muscle(muscleId);
+  REQUIRE(m != nullptr);
+  for (const auto& p : m->parts) names.push_back(p.id + sideSuffix(side));
+  return names;
+}
+
+std::size_t partCount() {
+  std::size_t n = 0;
+  for (const auto& m : atlas().muscles) n += m.parts.size();
+  return n;
+}
+
+// The outer surface of a generated muscle sheet: the vertices whose normal faces the outward
+// direction (the inner surface faces inward, the walls sideways). Found by geometry rather than by
+// the order of the vertices, so a change of layout in core/anatomy/sheet.cpp cannot make this test
+// look at the wrong surface.
+std::vector<std::size_t> outerSurface(const Mesh& m) {
+  std::vector<std::size_t> out;
+  for (std::size_t v = 0; v < m.positions.size(); ++v)
+    if (glm::dot(m.normals[v], frame().outward(m.positions[v])) > 0.3f) out.push_back(v);
+  return out;
+}
+
+void checkClosedSolid(const Mesh& m) {
+  const TopologyReport t = checkTopology(m);
+  INFO(m.name << ": " << t.describe() << ", volume " << signedVolume(m) * 1e6f << " cm3");
+  CHECK(t.closedAndOriented());
+  CHECK(signedVolume(m) > 0.0f);
+}
+
+// How many of the mesh's vertices are outside the skin: a ray from the vertex along the body's
+// outward direction meets no skin at all. The skin is several closed pieces (trunk, head, arms,
+// thighs), so a vertex inside any of them sees at least one crossing in front of it.
+struct SkinCheck {
+  std::size_t outside = 0, total = 0;
+  float farthest = 0.0f;  // how far outside, back along -outward to the skin
+  glm::vec3 example{0.0f};
+  float minY = 1e30f, maxY = -1e30f;  // of the vertices outside
+};
+
+SkinCheck checkInsideSkin(const Bvh& skin, const Mesh& m) {
+  SkinCheck r;
+  r.total = m.positions.size();
+  for (const auto& p : m.positions) {
+    const glm::vec3 n = frame().outward(p);
+    int crossings = 0;
+    skin.forEachHit({p, n}, 0.0f, 1e30f, [&](const RayHit&) { ++crossings; });
+    if (crossings > 0) continue;
+    if (const auto back = skin.nearest({p, -n}, 0.0f, 1.0f); back && back->t > r.farthest) {
+      r.farthest = back->t;
+      r.example = p;
+    }
+    if (r.outside == 0 && r.farthest == 0.0f) r.example = p;
+    r.minY = std::min(r.minY, p.y);
+    r.maxY = std::max(r.maxY, p.y);
+    ++r.outside;
   }
-  // As a whole, the second half lies outward of the first.
-  REQUIRE(outwardness > 0.0);
+  return r;
+}
+
+const Bvh& skinBvh() {
+  static const Bvh bvh = [] {
+    Scene skinOnly;
+    skinOnly.meshes.push_back(meshNamed("skin"));
+    return Bvh(skinOnly);
+  }();
+  return bvh;
 }
 
 }  // namespace
@@ -142,12 +199,12 @@ TEST_CASE("anatomy: every muscle part, bone and the skin are in the model, named
   for (const Bone& bone : atlas().bones) {
     INFO("bone " << bone.id);
     if (bone.bilateral) {
+      CHECK(mdl.scene.find(bone.id) == nullptr);  // only the sided names
       for (Side side : {Side::Left, Side::Right}) {
         const std::string node = bone.id + sideSuffix(side);
         INFO(node);
         ++expected;
         CHECK(mdl.scene.find(node) != nullptr);
-        CHECK(mdl.scene.find(bone.id) == nullptr);
         const Structure s = describeNode(atlas(), node);
         CHECK(s.kind == StructureKind::Bone);
         CHECK(s.id == bone.id);
@@ -166,7 +223,9 @@ TEST_CASE("anatomy: every muscle part, bone and the skin are in the model, named
   CHECK(mdl.scene.find("skin") != nullptr);
   CHECK(std::count_if(mdl.structures.begin(), mdl.structures.end(),
                       [](const Structure& s) { return s.kind == StructureKind::Skin; }) == 1);
-  CHECK(describeNode(atlas(), "skin").kind == StructureKind::Skin);
+  const Structure skin = describeNode(atlas(), "skin");
+  CHECK(skin.kind == StructureKind::Skin);
+  CHECK_FALSE(skin.side.has_value());
   // Nothing else: exactly the atlas's structures.
   CHECK(mdl.scene.meshes.size() == expected);
 
@@ -191,62 +250,129 @@ TEST_CASE("anatomy: every muscle part, bone and the skin are in the model, named
     INFO(mdl.structures[i].node);
     CHECK(described.structures[i].kind == mdl.structures[i].kind);
     CHECK(described.structures[i].id == mdl.structures[i].id);
+    CHECK(described.structures[i].muscleId == mdl.structures[i].muscleId);
     CHECK(described.structures[i].layer == mdl.structures[i].layer);
     CHECK(described.structures[i].side == mdl.structures[i].side);
   }
 }
 
 TEST_CASE("anatomy: every muscle's ends lie on their landmarks", "[anatomy]") {
-  // The fibres run from the origin line to the insertion line, and the attachment zones are
-  // blended back onto those lines, so every landmark of an attachment has a mesh vertex close by.
+  // The fibres run from the origin line to the insertion line and the attachment zones are
+  // blended back onto those lines, so each landmark of an attachment lies on the end of its
+  // mesh. Measured as the distance from the landmark (mirrored for the right side) to the nearest
+  // point of the end zone: the triangles whose corners all lie within the attachment ramp of that
+  // end (UV x <= ramp at the origin, >= 1 - ramp at the insertion).
+  //
+  // Why not the nearest *vertex*: a long attachment line is sampled by only nv (14) vertices
+  // across, fewer than or as many as its landmarks, so a landmark usually falls between two
+  // samples. Measured at resolution 1: latissimus_dorsi_vertebral origin (14 landmarks over T7-S3)
+  // has t11_sp 13.5 mm from the nearest vertex, yet 0.00 mm from the mesh; multifidus_thoracis
+  // (11 landmarks) 8.9 mm from a vertex. The surface distance is what "the end lies on its
+  // landmark" means.
+  //
   // A single-point attachment is widened by 7 mm either side across the fibres (muscle_builder),
-  // so its landmark sits at the middle of a short line: allow a little more there.
+  // so its landmark sits at the middle of a short line: allow a millimetre more there.
   const float tolerance = 0.008f, pointTolerance = 0.009f;
-  float worstExcess = -1e30f;
+  const float ramp = MuscleBuildOptions{}.attachmentRamp;
+  float worstDistance = -1.0f;
   std::string worst;
   std::vector<std::string> failures;
   for (const Muscle& muscle : atlas().muscles)
     for (const MusclePart& part : muscle.parts)
       for (Side side : {Side::Left, Side::Right}) {
         const Mesh& m = meshNamed(part.id + sideSuffix(side));
-        for (const auto* end : {&part.origin, &part.insertion}) {
-          const float allowed = end->landmarks.size() == 1 ? pointTolerance : tolerance;
-          for (const auto& id : end->landmarks) {
+        REQUIRE(m.uvs.size() == m.positions.size());
+        for (const bool origin : {true, false}) {
+          const Attachment& end = origin ? part.origin : part.insertion;
+          // The end zone's triangles.
+          std::vector<std::size_t> zone;
+          for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+            bool inZone = true;
+            for (int c = 0; c < 3; ++c) {
+              const float u = m.uvs[m.indices[t + c]].x;
+              if (origin ? u > ramp : u < 1.0f - ramp) inZone = false;
+            }
+            if (inZone) zone.push_back(t);
+          }
+          INFO(m.name << (origin ? " origin" : " insertion"));
+          REQUIRE(!zone.empty());
+          const float allowed = end.landmarks.size() == 1 ? pointTolerance : tolerance;
+          for (const auto& id : end.landmarks) {
             const Landmark* l = atlas().landmark(id);
             REQUIRE(l != nullptr);
-            const float d = nearestVertexDistance(m, l->on(side));
-            const std::string what = m.name + " " + (end == &part.origin ? "origin " : "insertion ") + id + ": " +
-                                     mm(d) + " (allowed " + mm(allowed) + ")";
-            if (d - allowed > worstExcess) {
-              worstExcess = d - allowed;
+            const glm::vec3 p = l->on(side);
+            float d = 1e30f;
+            for (std::size_t t : zone)
+              d = std::min(d, glm::length(p - closestOnTriangle(p, m.positions[m.indices[t]], m.positions[m.indices[t + 1]],
+                                                                m.positions[m.indices[t + 2]])));
+            const std::string what = m.name + (origin ? " origin " : " insertion ") + id + ": " + mm(d) +
+                                     " (allowed " + mm(allowed) + ")";
+            if (d > worstDistance) {
+              worstDistance = d;
               worst = what;
             }
             if (d > allowed) failures.push_back(what);
           }
         }
       }
+  // Measured at resolution 1: worst 4.2 mm (trapezius_transverse insertion scap_acromial_angle).
   INFO("worst: " << worst);
   std::string all;
   for (const auto& f : failures) all += "  " + f + "\n";
-  INFO(failures.size() << " landmarks too far from their muscle:\n" << all);
+  INFO(failures.size() << " landmarks too far from the end of their muscle:\n" << all);
   CHECK(failures.empty());
 }
 
-TEST_CASE("anatomy: every muscle, bone and the skin is closed and faces outward", "[anatomy]") {
+TEST_CASE("anatomy: every muscle and bone mesh is closed and faces outward", "[anatomy]") {
+  std::size_t muscles = 0, bones = 0;
   for (std::size_t i = 0; i < model().scene.meshes.size(); ++i) {
     const Mesh& m = model().scene.meshes[i];
-    const TopologyReport t = checkTopology(m);
-    INFO(m.name << ": " << t.describe());
-    CHECK(t.closedAndOriented());
+    const Structure& s = model().structures[i];
+    if (s.kind == StructureKind::Muscle) {
+      ++muscles;
+      const TopologyReport t = checkTopology(m);
+      INFO(m.name << ": " << t.describe() << ", volume " << signedVolume(m) * 1e6f << " cm3");
+      CHECK(t.closedAndOriented());
+      CHECK(signedVolume(m) > 0.0f);
+    } else if (s.kind == StructureKind::Bone) {
+      ++bones;
+      checkClosedSolid(m);
+    }
+  }
+  CHECK(muscles == 2 * partCount());  // every muscle mesh was checked
+  INFO(bones << " bone meshes checked");
+  CHECK(bones > 30);
+}
+
+TEST_CASE("anatomy: the skin is made of closed pieces", "[anatomy]") {
+  // Several closed pieces (trunk, head, nape, arms, hands, thighs) in one mesh: each is closed, so
+  // the welded whole has no boundary; the ellipsoids' poles are welded to one point.
+  checkClosedSolid(meshNamed("skin"));
+}
+
+TEST_CASE("anatomy: spinalis thoracis lies beside the spinous processes, one on each side", "[anatomy]") {
+  // Origin and insertion are both on midline spinous processes; the muscle lies in the groove
+  // beside them, so each side must be a solid on its own side of the midline (it once collapsed
+  // into the plane x = 0).
+  for (Side side : {Side::Left, Side::Right}) {
+    const Mesh& m = meshNamed(std::string("spinalis_thoracis") + sideSuffix(side));
+    const Bounds b = m.bounds();
+    INFO(m.name << ": volume " << signedVolume(m) * 1e6f << " cm3, x " << b.min.x << " .. " << b.max.x);
     CHECK(signedVolume(m) > 0.0f);
+    if (side == Side::Left) CHECK(b.min.x > 0.0f);
+    else CHECK(b.max.x < 0.0f);
   }
 }
 
 TEST_CASE("anatomy: nothing of a deeper layer lies outside a muscle", "[anatomy]") {
+  // For each left muscle of layer k, from each vertex of its outer surface away from the
+  // attachment zones (where the ends leave the surface beneath and go to their bones), a ray
+  // along the body's outward direction, starting 0.5 mm out, must meet no muscle of a strictly
+  // deeper layer within 5 cm. No tolerance is needed: measured at resolution 1, every muscle has
+  // 0 of its 336 tested vertices with a deeper muscle outside it.
   const float ramp = MuscleBuildOptions{}.attachmentRamp;
   const AtlasModel& mdl = model();
-  float worstFraction = 0.0f;
-  std::string worstName;
+  std::size_t inwardHits = 0, testedMuscles = 0;
   for (std::size_t i = 0; i < mdl.scene.meshes.size(); ++i) {
     const Structure& s = mdl.structures[i];
     if (s.kind != StructureKind::Muscle || s.side != Side::Left) continue;
@@ -256,76 +382,65 @@ TEST_CASE("anatomy: nothing of a deeper layer lies outside a muscle", "[anatomy]
       if (d.kind == StructureKind::Muscle && d.side == Side::Left && d.layer > s.layer)
         deeper.meshes.push_back(mdl.scene.meshes[j]);
     }
-    if (deeper.meshes.empty()) continue;
+    if (deeper.meshes.empty()) continue;  // the deepest layer
+    ++testedMuscles;
     const Bvh bvh(deeper);
     const Mesh& m = mdl.scene.meshes[i];
-    requireSheetLayout(m);
-    const std::size_t half = m.positions.size() / 2;
+    const std::vector<std::size_t> outer = outerSurface(m);
+    INFO(m.name);
+    REQUIRE(outer.size() > m.positions.size() / 8);  // a sizeable share of the sheet faces outward
     std::size_t tested = 0, hits = 0;
-    float closest = 1e30f;
-    std::string first;
-    for (std::size_t v = half; v < m.positions.size(); ++v) {
+    float nearest = 1e30f;
+    std::string nearestName;
+    glm::vec3 example(0.0f);
+    for (std::size_t v : outer) {
       if (attachmentBlend(m.uvs[v].x, ramp) < 1.0f) continue;
       ++tested;
       const glm::vec3 p = m.positions[v];
       const glm::vec3 n = frame().outward(p);
-      const auto hit = bvh.nearest({p + n * 0.0005f, n}, 0.0f, 0.05f);
-      if (hit) {
+      if (const auto hit = bvh.nearest({p + n * 0.0005f, n}, 0.0f, 0.05f)) {
         ++hits;
-        if (hit->t < closest) {
-          closest = hit->t;
-          first = deeper.meshes[hit->mesh].name;
+        if (hit->t < nearest) {
+          nearest = hit->t;
+          nearestName = deeper.meshes[hit->mesh].name;
+          example = p;
         }
       }
+      // The same ray turned inward: the control that the check can see deeper muscles at all.
+      if (bvh.nearest({p - n * 0.0005f, -n}, 0.0f, 0.05f)) ++inwardHits;
     }
-    const float fraction = tested ? float(hits) / float(tested) : 0.0f;
-    WARN(m.name << " layer " << s.layer << ": " << hits << "/" << tested << " hit, first " << first << " at " << mm(closest));
-    if (fraction > worstFraction) {
-      worstFraction = fraction;
-      worstName = m.name;
-    }
-    INFO(m.name << " (layer " << s.layer << "): " << hits << " of " << tested << " outer vertices have a deeper muscle ("
-                << first << ") outside them, the nearest " << mm(closest) << " out");
+    INFO(m.name << " (layer " << s.layer << "): " << hits << " of " << tested
+                << " outer vertices have a deeper muscle outside them; nearest " << nearestName << " "
+                << mm(nearest + 0.0005f) << " out from " << point(example));
     CHECK(tested > 0);
     CHECK(hits == 0);
   }
-  WARN("worst " << worstName << " " << worstFraction);
+  CHECK(testedMuscles > 10);
+  // Looking inward instead, the deeper layers are there (2620 hits at resolution 1).
+  INFO("inward hits: " << inwardHits);
+  CHECK(inwardHits > 500);
 }
 
 TEST_CASE("anatomy: no muscle pierces the skin", "[anatomy]") {
-  Scene skinOnly;
-  skinOnly.meshes.push_back(meshNamed("skin"));
-  const Bvh bvh(skinOnly);
   const AtlasModel& mdl = model();
+  std::size_t checked = 0;
   for (std::size_t i = 0; i < mdl.scene.meshes.size(); ++i) {
     if (mdl.structures[i].kind != StructureKind::Muscle) continue;
     const Mesh& m = mdl.scene.meshes[i];
-    std::size_t outside = 0;
-    float worstY = 0;
-    glm::vec3 example(0.0f);
-    for (const auto& p : m.positions) {
-      int crossings = 0;
-      bvh.forEachHit({p, frame().outward(p)}, 0.0f, 1e30f, [&](const RayHit&) { ++crossings; });
-      if (crossings == 0) {
-        if (outside == 0) example = p;
-        ++outside;
-      }
-    }
-    (void)worstY;
-    const float fraction = float(outside) / float(m.positions.size());
-    if (outside) WARN(m.name << " outside " << outside << "/" << m.positions.size());
-    INFO(m.name << ": " << outside << " of " << m.positions.size() << " vertices (" << fraction * 100.0f
-                << " %) outside the skin, e.g. (" << example.x << ", " << example.y << ", " << example.z << ")");
-    CHECK(outside == 0);
+    ++checked;
+    const SkinCheck r = checkInsideSkin(skinBvh(), m);
+    INFO(m.name << ": " << r.outside << " of " << r.total << " vertices outside the skin (y " << r.minY << " .. "
+                << r.maxY << "), up to " << mm(r.farthest) << " out, e.g. at " << point(r.example));
+    CHECK(r.outside == 0);
   }
+  CHECK(checked == 2 * partCount());
 }
 
 TEST_CASE("anatomy: the resolution parameter makes the body coarser or finer", "[anatomy]") {
   const std::size_t coarse = buildAtlasModel(atlas(), 0.5f).scene.triangleCount();
   const std::size_t normal = model().scene.triangleCount();
   const std::size_t fine = buildAtlasModel(atlas(), 2.0f).scene.triangleCount();
-  INFO("triangles at 0.5, 1, 2: " << coarse << ", " << normal << ", " << fine);
-  WARN("triangles at 0.5, 1, 2: " << coarse << ", " << normal << ", " << fine);
+  INFO("triangles at resolution 0.5, 1, 2: " << coarse << ", " << normal << ", " << fine);
   CHECK(coarse < normal);
   CHECK(normal < fine);
 }
@@ -338,37 +453,28 @@ TEST_CASE("anatomy: the baked GLB is deterministic and round-trips every structu
 
   const Scene loaded = loadModelFromMemory(glb, "glb", "the baked atlas");
   CHECK(loaded.meshes.size() == scene.meshes.size());
-  for (const Muscle& muscle : atlas().muscles)
-    for (const MusclePart& part : muscle.parts)
-      for (Side side : {Side::Left, Side::Right}) {
-        INFO(part.id << sideSuffix(side));
-        CHECK(loaded.find(part.id + sideSuffix(side)) != nullptr);
-      }
-  for (const Bone& bone : atlas().bones) {
-    if (bone.bilateral) {
-      for (Side side : {Side::Left, Side::Right}) {
-        INFO(bone.id << sideSuffix(side));
-        CHECK(loaded.find(bone.id + sideSuffix(side)) != nullptr);
-      }
-    } else {
-      INFO(bone.id);
-      CHECK(loaded.find(bone.id) != nullptr);
-    }
+  for (const auto& m : scene.meshes) {
+    INFO(m.name);
+    CHECK(loaded.find(m.name) != nullptr);
   }
-  CHECK(loaded.find("skin") != nullptr);
-  // Every id the atlas can address that names a mesh of its own (muscles with several parts are
-  // addressed through their parts) is there too.
+  // Every id the atlas addresses structures by, as a mesh name: muscle parts and bilateral bones
+  // with _l / _r, midline bones and the skin as they are. A muscle of several parts has no mesh of
+  // its own (its parts do).
   for (const auto& id : atlas().structureIds()) {
-    const Muscle* muscle = atlas().muscle(id);
-    if (muscle && !(muscle->parts.size() == 1 && muscle->parts[0].id == id)) continue;
-    const Bone* bone = atlas().bone(id);
-    const bool sided = (muscle != nullptr) || (bone && bone->bilateral);
     INFO(id);
-    if (sided) {
+    bool part = false;
+    for (const auto& m : atlas().muscles)
+      for (const auto& p : m.parts) part = part || p.id == id;
+    const Bone* bone = atlas().bone(id);
+    if (part || (bone && bone->bilateral)) {
       CHECK(loaded.find(id + "_l") != nullptr);
       CHECK(loaded.find(id + "_r") != nullptr);
-    } else {
+    } else if (bone || id == "skin") {
       CHECK(loaded.find(id) != nullptr);
+    } else {
+      const Muscle* muscle = atlas().muscle(id);
+      REQUIRE(muscle != nullptr);
+      CHECK(muscle->parts.size() > 1);
     }
   }
   // The descriptions come back from the names alone.
@@ -377,8 +483,33 @@ TEST_CASE("anatomy: the baked GLB is deterministic and round-trips every structu
                       [](const Structure& s) { return s.kind == StructureKind::Other; }) == 0);
 
   // Muscles keep what the viewer needs for striations: UVs, vertex colours and fibre directions
-  // (recovered on import from the UV tangents) that agree with the builder's.
-  float worstAgreement = 1.0f;
+  // (recovered on import from the UV tangents).
+  for (std::size_t i = 0; i < scene.meshes.size(); ++i) {
+    if (model().structures[i].kind != StructureKind::Muscle) continue;
+    const Mesh* imported = loaded.find(scene.meshes[i].name);
+    INFO(scene.meshes[i].name);
+    REQUIRE(imported != nullptr);
+    CHECK(imported->positions.size() == scene.meshes[i].positions.size());
+    CHECK(imported->triangleCount() == scene.meshes[i].triangleCount());
+    CHECK(imported->uvs.size() == imported->positions.size());
+    CHECK(imported->colors.size() == imported->positions.size());
+    REQUIRE(imported->fibres.size() == imported->positions.size());
+    const auto zero = std::count_if(imported->fibres.begin(), imported->fibres.end(),
+                                    [](const glm::vec3& f) { return !(glm::length(f) > 0.5f); });
+    INFO(zero << " of " << imported->fibres.size() << " fibre directions are zero");
+    CHECK(zero == 0);
+  }
+}
+
+TEST_CASE("anatomy: fibre directions recovered from the GLB's UV tangents agree with the builder's", "[anatomy]") {
+  // The viewer shows the baked GLB, whose fibre directions are the tangents Assimp derives from
+  // the UVs. They must agree with the builder's fibres (dP/du along each grid column): mean
+  // |dot| > 0.9 per muscle mesh. This held once sheet.cpp made UV y constant along each fibre and
+  // gave the walls vertices of their own. The two end rows (u = 0 and u = 1) are left out: there
+  // the end caps meet the surfaces and a tangent along the fibres is not defined.
+  const Scene& scene = model().scene;
+  const Scene loaded = loadModelFromMemory(sceneToGlb(scene), "glb", "the baked atlas");
+  float worstMean = 1.0f;
   std::string worstName;
   for (std::size_t i = 0; i < scene.meshes.size(); ++i) {
     if (model().structures[i].kind != StructureKind::Muscle) continue;
@@ -386,260 +517,74 @@ TEST_CASE("anatomy: the baked GLB is deterministic and round-trips every structu
     const Mesh* imported = loaded.find(original.name);
     INFO(original.name);
     REQUIRE(imported != nullptr);
-    CHECK(imported->uvs.size() == imported->positions.size());
-    CHECK(imported->colors.size() == imported->positions.size());
     REQUIRE(imported->fibres.size() == imported->positions.size());
     REQUIRE(original.fibres.size() == original.positions.size());
-    std::size_t zero = 0;
-    double agreement = 0.0;
+    // Corresponding vertices: by index when the import kept them in order, else the nearest.
     const bool sameOrder = imported->positions.size() == original.positions.size();
+    double agreement = 0.0;
+    std::size_t poor = 0;
+    std::size_t compared = 0;
     for (std::size_t v = 0; v < imported->positions.size(); ++v) {
-      const glm::vec3 f = imported->fibres[v];
-      if (glm::length(f) < 0.5f) {
-        ++zero;
-        continue;
-      }
+      if (imported->uvs[v].x <= 0.0f || imported->uvs[v].x >= 1.0f) continue;  // the ends
+      ++compared;
       std::size_t match = v;
       if (!sameOrder || glm::length(original.positions[v] - imported->positions[v]) > 1e-5f) {
         float best = 1e30f;
-        for (std::size_t w = 0; w < original.positions.size(); ++w) {
-          const float d = glm::length(original.positions[w] - imported->positions[v]);
-          if (d < best) {
+        for (std::size_t w = 0; w < original.positions.size(); ++w)
+          if (const float d = glm::length(original.positions[w] - imported->positions[v]); d < best) {
             best = d;
             match = w;
           }
-        }
       }
-      agreement += std::abs(glm::dot(glm::normalize(f), original.fibres[match]));
+      const float d = std::abs(glm::dot(imported->fibres[v], original.fibres[match]));
+      agreement += d;
+      if (d < 0.5f) ++poor;
     }
-    const std::size_t counted = imported->positions.size() - zero;
-    const float mean = counted ? float(agreement / double(counted)) : 0.0f;
-    if (mean < worstAgreement) {
-      worstAgreement = mean;
+    const float mean = float(agreement / double(std::max<std::size_t>(compared, 1)));
+    if (mean < worstMean) {
+      worstMean = mean;
       worstName = original.name;
     }
-    INFO(zero << " of " << imported->positions.size() << " imported fibre directions are zero; mean |dot| with the "
-              << "builder's fibres " << mean);
-    CHECK(zero == 0);
+    INFO("mean |dot| with the builder's fibres " << mean << "; " << poor << " of " << compared
+                                                 << " vertices below 0.5");
     CHECK(mean > 0.9f);
   }
-  WARN("worst fibre agreement " << worstName << " " << worstAgreement);
+  INFO("worst: " << worstName << " " << worstMean);
+  CHECK(worstMean > 0.9f);
 }
 
 TEST_CASE("anatomy: the big back muscles have the shapes a student knows", "[anatomy]") {
-  SECTION("trapezius: occiput to T12, out to the acromion") {
-    const Bounds b = boundsOf({"trapezius_descending_l", "trapezius_transverse_l", "trapezius_ascending_l"});
-    INFO("trapezius_l y " << b.min.y << " .. " << b.max.y << ", x up to " << b.max.x);
+  SECTION("trapezius: from near the occiput down to T12, out to the acromion") {
+    const Bounds b = boundsOf(partsOf("trapezius", Side::Left));
+    INFO("trapezius_l: y " << b.min.y << " .. " << b.max.y << ", x " << b.min.x << " .. " << b.max.x);
     CHECK(b.max.y > 1.60f);
     CHECK(b.min.y < 1.24f);
     CHECK(b.max.x > 0.15f);
-    CHECK(b.min.x > -0.01f);  // a left muscle stays on the left of the midline
+    CHECK(b.min.x > -0.005f);  // a left muscle stays on its side of the midline
   }
-  SECTION("latissimus dorsi: below the iliac crest up into the armpit, out to the humerus") {
-    std::vector<std::string> parts;
-    for (const auto& p : atlas().muscle("latissimus_dorsi")->parts) parts.push_back(p.id + "_l");
-    const Bounds b = boundsOf(parts);
-    INFO("latissimus_dorsi_l y " << b.min.y << " .. " << b.max.y << ", x up to " << b.max.x);
+  SECTION("latissimus dorsi: from below the iliac crest up into the armpit, out to the humerus") {
+    const Bounds b = boundsOf(partsOf("latissimus_dorsi", Side::Left));
+    INFO("latissimus_dorsi_l: y " << b.min.y << " .. " << b.max.y << ", x " << b.min.x << " .. " << b.max.x);
     CHECK(b.min.y < 1.06f);
     CHECK(b.max.y > 1.33f);
     CHECK(b.max.x > 0.17f);
+    CHECK(b.min.x > -0.005f);
   }
   SECTION("levator scapulae: in the neck, between the upper cervical spine and the scapula") {
     const Bounds b = meshNamed("levator_scapulae_l").bounds();
-    INFO("levator_scapulae_l y " << b.min.y << " .. " << b.max.y);
+    INFO("levator_scapulae_l: y " << b.min.y << " .. " << b.max.y);
     CHECK(b.min.y > 1.43f);
     CHECK(b.max.y < 1.60f);
   }
-  SECTION("erector spinae: long columns on their own side") {
-    for (const char* id : {"iliocostalis_lumborum", "longissimus_thoracis", "spinalis_thoracis"}) {
+  SECTION("erector spinae: long columns, each on its own side") {
+    for (const char* id : {"iliocostalis_lumborum", "longissimus_thoracis", "spinalis_thoracis"})
       for (Side side : {Side::Left, Side::Right}) {
-        const Bounds b = meshNamed(std::string(id) + sideSuffix(side)).bounds();
-        INFO(id << sideSuffix(side) << " y " << b.min.y << " .. " << b.max.y << ", x " << b.min.x << " .. " << b.max.x);
+        const std::string name = std::string(id) + sideSuffix(side);
+        const Bounds b = meshNamed(name).bounds();
+        INFO(name << ": y " << b.min.y << " .. " << b.max.y << ", x " << b.min.x << " .. " << b.max.x);
         CHECK(b.max.y - b.min.y > 0.20f);
         if (side == Side::Left) CHECK(b.min.x > 0.0f);
         else CHECK(b.max.x < 0.0f);
       }
-    }
   }
 }
-
-// SCRATCH-BEGIN
-#include <cstdio>
-#include "core/primitives.hpp"
-TEST_CASE("scratch2", "[.scratch2]") {
-  for (auto [c, r, a, b] : {std::tuple{glm::vec3(0.18f, 1.405f, -0.01f), glm::vec3(0.024f, 0.025f, 0.024f), 10, 14},
-                            std::tuple{glm::vec3(0.16f, 1.405f, -0.02f), glm::vec3(0.006f, 0.017f, 0.012f), 8, 12},
-                            std::tuple{glm::vec3(0.0f, 1.608f, 0.055f), glm::vec3(0.056f, 0.04f, 0.058f), 16, 24},
-                            std::tuple{glm::vec3(0.228f, 0.765f, 0.004f), glm::vec3(0.045f, 0.09f, 0.018f), 16, 24},
-                            std::tuple{glm::vec3(1, 2, 3), glm::vec3(0.1f, 0.2f, 0.3f), 48, 64}}) {
-    const Mesh m = makeEllipsoid("e", c, r, a, b);
-    std::printf("ellipsoid at (%g %g %g): %s\n", c.x, c.y, c.z, checkTopology(m).describe().c_str());
-  }
-}
-TEST_CASE("scratch3", "[.scratch3]") {
-  const AtlasModel& mdl = model();
-  const float ramp = MuscleBuildOptions{}.attachmentRamp;
-  for (std::size_t i = 0; i < mdl.scene.meshes.size(); ++i) {
-    const Structure& s = mdl.structures[i];
-    if (s.kind != StructureKind::Muscle || s.side != Side::Left) continue;
-    Scene deeper;
-    for (std::size_t j = 0; j < mdl.scene.meshes.size(); ++j) {
-      const Structure& d = mdl.structures[j];
-      if (d.kind == StructureKind::Muscle && d.side == Side::Left && d.layer > s.layer) deeper.meshes.push_back(mdl.scene.meshes[j]);
-    }
-    if (deeper.meshes.empty()) continue;
-    const Bvh bvh(deeper);
-    const Mesh& m = mdl.scene.meshes[i];
-    const std::size_t half = m.positions.size() / 2;
-    int in = 0, tested = 0, inFromInner = 0;
-    for (std::size_t v = half; v < m.positions.size(); ++v) {
-      if (attachmentBlend(m.uvs[v].x, ramp) < 1.0f) continue;
-      ++tested;
-      const glm::vec3 p = m.positions[v];
-      const glm::vec3 n = frame().outward(p);
-      if (bvh.nearest({p - n * 0.0005f, -n}, 0.0f, 0.05f)) ++in;
-      const glm::vec3 q = m.positions[v - half];
-      const glm::vec3 nq = frame().outward(q);
-      if (bvh.nearest({q + nq * 0.0005f, nq}, 0.0f, 0.05f)) ++inFromInner;
-    }
-    std::printf("%s inward hits %d/%d ; outward-from-inner hits %d\n", m.name.c_str(), in, tested, inFromInner);
-  }
-  // skin: parity in 6 directions
-  Scene skinOnly;
-  skinOnly.meshes.push_back(meshNamed("skin"));
-  const Bvh sb(skinOnly);
-  for (const char* name : {"trapezius_descending_l", "splenius_capitis_l"}) {
-    const Mesh& m = meshNamed(name);
-    int out = 0, outAll = 0;
-    float maxY = -1, minY = 9, maxD = 0;
-    for (std::size_t v = 0; v < m.positions.size(); ++v) {
-      const glm::vec3 p = m.positions[v];
-      int c = 0;
-      sb.forEachHit({p, frame().outward(p)}, 0.0f, 1e30f, [&](const RayHit&) { ++c; });
-      if (c) continue;
-      ++out;
-      int dirsHit = 0;
-      for (glm::vec3 d : {glm::vec3(1, 0, 0), glm::vec3(-1, 0, 0), glm::vec3(0, 1, 0), glm::vec3(0, -1, 0), glm::vec3(0, 0, 1), glm::vec3(0, 0, -1)}) {
-        int k = 0;
-        sb.forEachHit({p, d}, 0.0f, 1e30f, [&](const RayHit&) { ++k; });
-        if (k) ++dirsHit;
-      }
-      if (dirsHit < 6) ++outAll;
-      maxY = std::max(maxY, p.y); minY = std::min(minY, p.y);
-      // distance to skin along -outward (how deep the skin lies below)
-      auto h = sb.nearest({p, -frame().outward(p)}, 0.0f, 1.0f);
-      if (h) maxD = std::max(maxD, h->t);
-      if (out <= 3) std::printf("  %s v%zu uv(%.2f %.2f) p(%.4f %.4f %.4f) out(%.2f %.2f %.2f) back-to-skin %.2f mm\n", name, v, m.uvs[v].x, m.uvs[v].y, p.x, p.y, p.z, frame().outward(p).x, frame().outward(p).y, frame().outward(p).z, h ? h->t * 1000 : -1.f);
-    }
-    std::printf("%s: %d outside along outward; %d of them with some axis direction missing skin; y %.3f..%.3f; max depth beyond skin %.2f mm\n", name, out, outAll, minY, maxY, maxD * 1000);
-  }
-}
-TEST_CASE("scratch4", "[.scratch4]") {
-  const Scene& scene = model().scene;
-  const Scene loaded = loadModelFromMemory(sceneToGlb(scene), "glb", "x");
-  int nu = 30, nv = 14;
-  for (std::size_t i = 0; i < scene.meshes.size(); ++i) {
-    if (model().structures[i].kind != StructureKind::Muscle) continue;
-    const Mesh& o = scene.meshes[i];
-    const Mesh* im = loaded.find(o.name);
-    bool same = im->positions.size() == o.positions.size();
-    std::size_t moved = 0;
-    if (same) for (std::size_t v = 0; v < o.positions.size(); ++v) if (glm::length(o.positions[v] - im->positions[v]) > 1e-6f) ++moved;
-    double sIn = 0, sB = 0, sInMid = 0; int nIn = 0, nB = 0, nInMid = 0, bad = 0; float minIn = 1;
-    for (std::size_t v = 0; v < o.positions.size(); ++v) {
-      const int k = int(v % std::size_t(nu * nv)), ii = k / nv, jj = k % nv;
-      const float d = std::abs(glm::dot(im->fibres[v], o.fibres[v]));
-      if (d < 0.5f) ++bad;
-      const bool boundary = ii == 0 || ii == nu - 1 || jj == 0 || jj == nv - 1;
-      if (boundary) { sB += d; ++nB; } else { sIn += d; ++nIn; minIn = std::min(minIn, d); if (jj == nv / 2) { sInMid += d; ++nInMid; } }
-    }
-    std::printf("%-32s same=%d moved=%zu interior %.3f (min %.3f, middle fibre %.3f) boundary %.3f ; |dot|<0.5: %d/%zu\n", o.name.c_str(), same, moved, sIn / nIn, minIn, sInMid / nInMid, sB / nB, bad, o.positions.size());
-  }
-}
-TEST_CASE("scratch5", "[.scratch5]") {
-  const Scene& scene = model().scene;
-  for (std::size_t i = 0; i < scene.meshes.size(); i += 2) {
-    if (model().structures[i].kind != StructureKind::Muscle) continue;
-    const Mesh& o = scene.meshes[i];
-    std::vector<glm::vec3> acc(o.positions.size(), glm::vec3(0));
-    std::vector<glm::vec3> accAll(o.positions.size(), glm::vec3(0));
-    for (std::size_t t = 0; t + 2 < o.indices.size(); t += 3) {
-      const auto a = o.indices[t], b = o.indices[t + 1], c = o.indices[t + 2];
-      const glm::vec3 e1 = o.positions[b] - o.positions[a], e2 = o.positions[c] - o.positions[a];
-      const glm::vec2 d1 = o.uvs[b] - o.uvs[a], d2 = o.uvs[c] - o.uvs[a];
-      const float det = d1.x * d2.y - d2.x * d1.y;
-      if (std::abs(det) < 1e-12f) continue;
-      glm::vec3 tan = (e1 * d2.y - e2 * d1.y) / det;
-      const bool wall = (a < o.positions.size() / 2) != (b < o.positions.size() / 2) || (a < o.positions.size() / 2) != (c < o.positions.size() / 2);
-      for (auto v : {a, b, c}) { accAll[v] += tan; if (!wall) acc[v] += tan; }
-    }
-    double sum = 0; int n = 0;
-    for (std::size_t v = 0; v < o.positions.size(); ++v) {
-      if (glm::length(acc[v]) == 0) continue;
-      sum += std::abs(glm::dot(glm::normalize(acc[v]), o.fibres[v])); ++n;
-    }
-    std::printf("%-32s ideal UV tangent (surfaces only) mean |dot| %.3f\n", o.name.c_str(), sum / n);
-  }
-}
-TEST_CASE("scratch", "[.scratch]") {
-  const AtlasModel& mdl = model();
-  // topology locations
-  for (const char* name : {"scapula_l", "humerus_l", "ilium_l", "skin", "spinalis_thoracis_l"}) {
-    const Mesh& m = meshNamed(name);
-    std::map<std::tuple<float, float, float>, std::uint32_t> ids;
-    std::vector<std::uint32_t> weld(m.positions.size());
-    std::vector<glm::vec3> wp;
-    for (std::size_t i = 0; i < m.positions.size(); ++i) {
-      const auto& p = m.positions[i];
-      auto r = ids.emplace(std::make_tuple(p.x, p.y, p.z), std::uint32_t(ids.size()));
-      if (r.second) wp.push_back(p);
-      weld[i] = r.first->second;
-    }
-    std::map<std::pair<std::uint32_t, std::uint32_t>, int> edges;
-    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
-      const std::uint32_t v[3] = {weld[m.indices[t]], weld[m.indices[t + 1]], weld[m.indices[t + 2]]};
-      if (v[0] == v[1] || v[1] == v[2] || v[0] == v[2]) continue;
-      for (int e = 0; e < 3; ++e) edges[{std::min(v[e], v[(e + 1) % 3]), std::max(v[e], v[(e + 1) % 3])}]++;
-    }
-    int shown = 0;
-    for (auto& [e, c] : edges)
-      if (c > 2 && shown++ < 8)
-        std::printf("%s nonmanifold edge used %d: (%.4f %.4f %.4f)-(%.4f %.4f %.4f)\n", name, c, wp[e.first].x, wp[e.first].y,
-                    wp[e.first].z, wp[e.second].x, wp[e.second].y, wp[e.second].z);
-    const Bounds b = m.bounds();
-    std::printf("%s vol %.3g bounds (%.4f %.4f %.4f)-(%.4f %.4f %.4f)\n", name, signedVolume(m), b.min.x, b.min.y, b.min.z,
-                b.max.x, b.max.y, b.max.z);
-  }
-  // attachment: distance from landmark to end-zone triangles
-  const float ramp = MuscleBuildOptions{}.attachmentRamp;
-  float worstV = 0, worstS = 0;
-  for (const Muscle& muscle : atlas().muscles)
-    for (const MusclePart& part : muscle.parts)
-      for (Side side : {Side::Left}) {
-        const Mesh& m = meshNamed(part.id + sideSuffix(side));
-        for (int e = 0; e < 2; ++e) {
-          const Attachment& at = e == 0 ? part.origin : part.insertion;
-          for (const auto& id : at.landmarks) {
-            const glm::vec3 p = atlas().landmark(id)->on(side);
-            float best = 1e30f;
-            for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
-              bool inZone = true;
-              for (int c = 0; c < 3; ++c) {
-                const float u = m.uvs[m.indices[t + c]].x;
-                if (e == 0 ? u > ramp : u < 1 - ramp) inZone = false;
-              }
-              if (!inZone) continue;
-              const glm::vec3 q = closestOnTriangle(p, m.positions[m.indices[t]], m.positions[m.indices[t + 1]],
-                                                    m.positions[m.indices[t + 2]]);
-              best = std::min(best, glm::length(q - p));
-            }
-            const float dv = nearestVertexDistance(m, p);
-            worstV = std::max(worstV, dv);
-            worstS = std::max(worstS, best);
-            if (best > 0.002f || dv > 0.007f) std::printf("%s %s %s vertex %.2f mm surface %.2f mm (n=%zu)\n", m.name.c_str(), e ? "ins" : "orig", id.c_str(), dv * 1000, best * 1000, at.landmarks.size());
-          }
-        }
-      }
-  std::printf("worst vertex %.2f surface %.2f\n", worstV * 1000, worstS * 1000);
-}
-// SCRATCH-END

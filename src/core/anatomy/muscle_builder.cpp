@@ -30,13 +30,25 @@ struct Polyline {
   }
 };
 
-Polyline attachmentLine(const Atlas& atlas, const Attachment& a) {
+Polyline attachmentLine(const Atlas& atlas, const Attachment& a, float midlineShift) {
   Polyline line;
-  for (const auto& id : a.landmarks) {
-    const Landmark* l = atlas.landmark(id);
-    if (l) line.points.push_back(l->on(Side::Left));
+  const std::size_t n = a.landmarks.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const Landmark* l = atlas.landmark(a.landmarks[k]);
+    if (!l) continue;
+    glm::vec3 p = l->on(Side::Left);
+    // A bilateral muscle attaches to the side of a midline process, not to the plane between the
+    // two sides: shift midline points toward its own side.
+    if (!l->bilateral && std::abs(p.x) < 0.001f) p.x += midlineShift;
+    line.points.push_back(p);
   }
   return line;
+}
+
+bool onMidline(const Atlas& atlas, const Attachment& a) {
+  for (const auto& id : a.landmarks)
+    if (const Landmark* l = atlas.landmark(id); l && (l->bilateral || std::abs(l->position.x) >= 0.001f)) return false;
+  return true;
 }
 
 // A tendon that ends on one point still has some width: spread it across the fibres.
@@ -80,7 +92,7 @@ void bakeOcclusion(std::vector<BuiltMuscle>& muscles, const std::vector<BuiltBon
     for (auto& m : muscles) {
       if (m.layer != layer) continue;
       Mesh& mesh = m.mesh;
-      for (std::size_t v = mesh.positions.size() / 2; v < mesh.positions.size(); ++v) {  // outer surface
+      for (std::size_t v = m.gridVertices; v < 2 * m.gridVertices; ++v) {  // the outer surface
         const glm::vec3 n = mesh.normals[v];
         const glm::vec3 helper = std::abs(n.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
         const glm::vec3 t = glm::normalize(glm::cross(helper, n)), b = glm::cross(n, t);
@@ -150,8 +162,10 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
       }
       for (const auto& m : left) support.meshes.push_back(m.mesh);
       const Bvh bvh(support);
-      Polyline origin = attachmentLine(atlas, part.origin);
-      Polyline insertion = attachmentLine(atlas, part.insertion);
+      // A muscle running from midline to midline (spinalis) lies beside the spinous processes.
+      const bool midlineToMidline = onMidline(atlas, part.origin) && onMidline(atlas, part.insertion);
+      Polyline origin = attachmentLine(atlas, part.origin, 0.0025f);
+      Polyline insertion = attachmentLine(atlas, part.insertion, 0.0025f);
       if (origin.points.empty() || insertion.points.empty()) continue;
       const glm::vec3 oc = origin.points[origin.points.size() / 2], ic = insertion.points[insertion.points.size() / 2];
       widenPoint(origin, ic - oc, frame.outward(oc), 0.007f);
@@ -165,7 +179,10 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
       for (int i = 0; i < nu; ++i)
         for (int j = 0; j < nv; ++j) {
           const float u = float(i) / float(nu - 1), v = float(j) / float(nv - 1);
-          const glm::vec3 p = glm::mix(origin.at(v), insertion.at(v), u);
+          glm::vec3 p = glm::mix(origin.at(v), insertion.at(v), u);
+          // A muscle from midline to midline (spinalis) has its belly beside the spinous processes,
+          // its longest fibres the most lateral, while its ends stay on the processes.
+          if (midlineToMidline) p.x += (0.004f + 0.012f * (1.0f - v)) * std::sqrt(std::max(0.0f, std::sin(3.14159265f * u)));
           const glm::vec3 n = frame.outward(p);
           const std::size_t k = g.at(i, j);
           chord[k] = p;
@@ -218,6 +235,7 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
       built.muscleId = muscle->id;
       built.partId = part.id;
       built.layer = muscle->layer;
+      built.gridVertices = std::size_t(nu) * nv;
       left.push_back(std::move(built));
     }
   }

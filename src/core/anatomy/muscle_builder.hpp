@@ -17,6 +17,7 @@ struct BuiltMuscle {
   std::string muscleId, partId;
   int layer = 0;
   Side side = Side::Left;
+  std::size_t gridVertices = 0;  // vertices per surface: [0, n) inner, [n, 2n) outer, then walls
 };
 
 struct MuscleBuildOptions {

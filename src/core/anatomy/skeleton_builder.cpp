@@ -53,7 +53,9 @@ Mesh scapula(const Atlas& a, const BodyFrame& frame, float res) {
   const std::vector<glm::vec3> lateral = {
       glm::mix(at(a, "scap_superior_angle"), neck, 0.55f) + glm::vec3(0, 0.012f, 0), neck + glm::vec3(0, 0.012f, 0),
       at(a, "scap_lat_border_upper"), at(a, "scap_lat_border_mid"), at(a, "scap_lat_border_lower"),
-      at(a, "scap_inferior_angle")};
+      // Just beside the inferior angle: were it the same point as the medial line's end, the
+      // blade's last row would collapse and leave a non-manifold edge.
+      at(a, "scap_inferior_angle") + glm::vec3(0.004f, 0.003f, 0.0f)};
   auto along = [](const std::vector<glm::vec3>& line, float t) {
     const float f = t * float(line.size() - 1);
     const int i = std::min(int(f), int(line.size()) - 2);

@@ -10,7 +10,7 @@
 namespace dorsum::core {
 
 namespace {
-constexpr float kTop = 1.585f, kBottom = 0.80f;  // the trunk piece: under the skull to the buttocks
+constexpr float kTop = 1.60f, kBottom = 0.80f;  // the trunk piece: under the skull to the buttocks
 constexpr float kMargin = 0.004f;               // skin and fat over the outermost structure
 
 // The default outline of the trunk at height y: half-width and half-depth, before shrink-wrap.
@@ -110,6 +110,8 @@ Mesh buildSkin(const BodyFrame& frame, const std::vector<const Mesh*>& inside, f
   const int q = std::max(8, int(std::round(24 * res)));
   // Head: over the skull and jaw.
   appendMesh(skin, makeEllipsoid("skin", {0.0f, 1.69f, -0.01f}, {0.082f, 0.12f, 0.112f}, q, q + 8));
+  // The nape, where the neck meets the occiput over the upper trapezius and splenius.
+  appendMesh(skin, makeEllipsoid("skin", {0.0f, 1.61f, -0.045f}, {0.075f, 0.05f, 0.075f}, q / 2 + 4, q));
   appendMesh(skin, makeEllipsoid("skin", {0.0f, 1.608f, 0.055f}, {0.056f, 0.04f, 0.058f}, q / 2 + 4, q));
   for (float side : {1.0f, -1.0f}) {
     // Arm hanging at the side, palm forward (anatomical position); hand and fingers as one mitt.
