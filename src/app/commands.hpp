@@ -19,6 +19,7 @@ struct RenderOptions {
   std::optional<std::filesystem::path> atlasDir;
   int peel = 0;
   bool skin = false;
+  std::vector<std::string> hide;
 };
 int runRender(const RenderOptions& options);
 
@@ -43,6 +44,18 @@ struct ViewOptions {
   bool glDebug = false;
 };
 int runViewer(const ViewOptions& options);
+
+// `dorsum pick --at X,Y`: what a click at that pixel of the render would select, as JSON.
+struct PickOptions {
+  std::string at;
+  std::string size = "1280x720";
+  std::string view = "posterior";
+  int peel = 0;
+  bool skin = false;
+  std::optional<std::filesystem::path> model;
+  std::optional<std::filesystem::path> atlasDir;
+};
+int runPick(const PickOptions& options);
 
 // `dorsum bake --out FILE.glb`: the whole atlas as one GLB, deterministic.
 struct BakeOptions {

@@ -40,6 +40,18 @@ int main(int argc, char** argv) {
   renderCmd->add_option("--model", renderModel, "Render this model instead of the body");
   renderCmd->add_option("--peel", render.peel, "Layers removed from the surface: 0 = all present (default), 5 = none left");
   renderCmd->add_flag("--skin", render.skin, "Show the body surface, opaque (hidden by default)");
+  renderCmd->add_option("--hide", render.hide, "Hide these structures (ids as in 'dorsum atlas': a muscle, a part, a bone, or a node with _l/_r)")
+      ->delimiter(',');
+
+  app::PickOptions pickOptions;
+  std::string pickModel;
+  auto* pickCmd = cli.add_subcommand("pick", "Print as JSON what a click at pixel X,Y of a render would select");
+  pickCmd->add_option("--at", pickOptions.at, "The pixel, as X,Y from the top left")->required();
+  pickCmd->add_option("--size", pickOptions.size, "Image size as WIDTHxHEIGHT")->capture_default_str();
+  pickCmd->add_option("--view", pickOptions.view, "Standard view: " + core::viewNamesJoined())->capture_default_str();
+  pickCmd->add_option("--peel", pickOptions.peel, "Layers removed from the surface (as for render)");
+  pickCmd->add_flag("--skin", pickOptions.skin, "The body surface is shown (and so picked)");
+  pickCmd->add_option("--model", pickModel, "Pick in this model instead of the body");
 
   app::BakeOptions bake;
   auto* bakeCmd = cli.add_subcommand("bake", "Build the atlas and write it as one GLB (deterministic)");
@@ -63,7 +75,7 @@ int main(int argc, char** argv) {
   std::string atlasDir;
   auto* atlasCmd = cli.add_subcommand("atlas", "Print the atlas: layers, muscles, bones, landmarks");
   atlasCmd->add_flag("--json", atlasOptions.json, "Print as JSON (keys documented in the README)");
-  for (auto* cmd : {atlasCmd, renderCmd, benchCmd, viewCmd, bakeCmd})
+  for (auto* cmd : {atlasCmd, renderCmd, benchCmd, viewCmd, bakeCmd, pickCmd})
     cmd->add_option("--atlas", atlasDir, "Use the atlas files in this folder instead of the built-in ones");
 
   try {
@@ -86,8 +98,12 @@ int main(int argc, char** argv) {
     }
     const std::optional<std::filesystem::path> atlas =
         atlasDir.empty() ? std::nullopt : std::optional<std::filesystem::path>(atlasDir);
-    render.atlasDir = bench.atlasDir = view.atlasDir = bake.atlasDir = atlas;
+    render.atlasDir = bench.atlasDir = view.atlasDir = bake.atlasDir = pickOptions.atlasDir = atlas;
     if (*bakeCmd) return app::runBake(bake);
+    if (*pickCmd) {
+      if (!pickModel.empty()) pickOptions.model = pickModel;
+      return app::runPick(pickOptions);
+    }
     if (*atlasCmd) {
       if (!atlasDir.empty()) atlasOptions.atlasDir = atlasDir;
       return app::runAtlas(atlasOptions);

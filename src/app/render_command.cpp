@@ -41,10 +41,11 @@ int runRender(const RenderOptions& o) {
   if (o.peel < 0 || o.peel > deepest)
     throw core::usageError("The peel level " + std::to_string(o.peel) + " is out of range: use 0 (all layers) to " +
                            std::to_string(deepest) + (loaded.atlas ? " (every layer removed)." : " for a model."));
+  requireKnownIds(loaded, o.hide, "--hide");
   HeadlessContext context;
   render::SceneRenderer renderer;
   renderer.upload(loaded.scene);
-  renderer.setVisible(visibleMeshes(loaded, {o.peel, o.skin, true}));
+  renderer.setVisible(visibleMeshes(loaded, {o.peel, o.skin, true, o.hide}));
   const core::Image image = renderOffscreen(renderer, framingBounds(loaded), request);
   core::writePng(image, o.out);
   std::cout << "Wrote " << o.out.string() << " (" << size.width << "x" << size.height << ", "

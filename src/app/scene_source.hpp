@@ -35,7 +35,13 @@ struct Visibility {
   int peel = 0;         // layers removed from the surface (0: all layers present)
   bool skin = false;    // the body surface, opaque
   bool skeleton = true;
+  std::vector<std::string> hidden;  // structure ids: a muscle, a part, a bone, a node (with _l/_r), "skin"
 };
+
+// Whether an id names a structure of the scene (for --hide and the like).
+bool matchesStructure(const core::Structure& s, const std::string& id);
+// Throws a usage UserError naming the id and the nearest valid ids when an id matches nothing.
+void requireKnownIds(const LoadedScene& loaded, const std::vector<std::string>& ids, const char* option);
 std::vector<bool> visibleMeshes(const LoadedScene& loaded, const Visibility& visibility);
 
 }  // namespace dorsum::app

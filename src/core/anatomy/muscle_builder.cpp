@@ -194,7 +194,7 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
           height[k] = farthest >= 0.0f ? farthest + o.layerGap : o.rayReach;
         }
       // Upper-envelope smoothing: fill gaps between what lies beneath without sinking into them.
-      for (int pass = 0; pass < 4; ++pass) {
+      for (int pass = 0; pass < 10; ++pass) {
         std::vector<float> next = height;
         for (int i = 0; i < nu; ++i)
           for (int j = 0; j < nv; ++j) {

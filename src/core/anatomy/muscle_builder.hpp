@@ -22,7 +22,7 @@ struct BuiltMuscle {
 
 struct MuscleBuildOptions {
   float resolution = 1.0f;
-  float layerGap = 0.0008f;   // space between a muscle and what it lies on
+  float layerGap = 0.0015f;   // space between a muscle and what it lies on
   float rayReach = 0.07f;     // how far below and above the attachment chord to look for support
   float attachmentRamp = 0.07f;  // fraction of the fibre length over which an end leaves its bone
 };
