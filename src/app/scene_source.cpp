@@ -48,7 +48,9 @@ LoadedScene loadScene(const SceneRequest& request) {
 }
 
 bool matchesStructure(const core::Structure& s, const std::string& id) {
-  return id == s.node || id == s.id || (!s.muscleId.empty() && id == s.muscleId);
+  if (id == s.node || id == s.id || (!s.muscleId.empty() && id == s.muscleId)) return true;
+  // A whole muscle on one side: "latissimus_dorsi_l" names every part of the left latissimus.
+  return s.side && !s.muscleId.empty() && id == s.muscleId + core::sideSuffix(*s.side);
 }
 
 namespace {
