@@ -11,7 +11,10 @@ uniform vec3 uEye;        // camera position
 uniform vec3 uKeyDir;     // direction toward the key light
 uniform vec3 uFillDir;    // direction toward the fill light
 uniform float uAlpha;
-out vec4 fragColor;
+uniform vec4 uHighlight;  // rgb colour, a strength: the selection's and the hover's rim light
+uniform int uOit;         // 1: write weighted-blended order-independent transparency targets
+layout(location = 0) out vec4 fragColor;
+layout(location = 1) out vec4 fragWeight;
 
 float hash(float x) { return fract(sin(x * 127.1) * 43758.5453); }
 
@@ -42,9 +45,22 @@ void main() {
   vec3 ambient = mix(vec3(0.20, 0.19, 0.21), vec3(0.34, 0.35, 0.38), hemi);
   vec3 c = base * (ambient + key * vec3(1.0, 0.97, 0.92) * 0.9 + fill * vec3(0.55, 0.62, 0.75) * 0.25)
            + vec3(spec) + vec3(rim) * base;
+  // Selection and hover: a coloured rim plus a little glow over the whole structure.
+  float edge = pow(1.0 - max(dot(n, v), 0.0), 2.0);
+  c += uHighlight.rgb * uHighlight.a * (0.25 + 1.4 * edge);
   // Filmic tone curve (Narkowicz's ACES fit): highlights roll off instead of clipping to white,
   // so pale tendon and ivory bone keep their shading.
   c *= 0.8;  // exposure
   c = clamp((c * (2.51 * c + 0.03)) / (c * (2.43 * c + 0.59) + 0.14), 0.0, 1.0);
-  fragColor = vec4(pow(c, vec3(1.0 / 2.2)), uAlpha);
+  vec3 display = pow(c, vec3(1.0 / 2.2));
+  if (uOit == 1) {
+    // Weighted blended OIT (McGuire & Bavoil 2013): nearer and more opaque surfaces weigh more.
+    float z = gl_FragCoord.z;
+    float w = clamp(uAlpha * 10.0 / (1e-5 + pow(z / 200.0, 4.0) + pow(z, 12.0) * 0.5), 1e-2, 3e3);
+    fragColor = vec4(display * uAlpha * w, uAlpha);  // rgb summed, alpha -> product of (1 - a)
+    fragWeight = vec4(uAlpha * w, 0.0, 0.0, 0.0);    // summed
+  } else {
+    fragColor = vec4(display, uAlpha);
+    fragWeight = vec4(0.0);
+  }
 }

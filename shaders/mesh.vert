@@ -4,14 +4,16 @@ layout(location = 1) in vec3 aNormal;
 layout(location = 2) in vec2 aUv;
 layout(location = 3) in vec4 aColor;  // tint; alpha = striation strength (muscle belly 1, tendon 0)
 uniform mat4 uViewProj;
+uniform mat4 uModel;  // identity for the body (stored in world space); placement for markers
 out vec3 vWorld;
 out vec3 vNormal;
 out vec2 vUv;
 out vec4 vColor;
 void main() {
-  vWorld = aPosition;  // meshes are stored in world space
-  vNormal = aNormal;
+  vec4 world = uModel * vec4(aPosition, 1.0);
+  vWorld = world.xyz;
+  vNormal = mat3(uModel) * aNormal;
   vUv = aUv;
   vColor = aColor;
-  gl_Position = uViewProj * vec4(aPosition, 1.0);
+  gl_Position = uViewProj * world;
 }

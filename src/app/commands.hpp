@@ -19,7 +19,9 @@ struct RenderOptions {
   std::optional<std::filesystem::path> atlasDir;
   int peel = 0;
   bool skin = false;
-  std::vector<std::string> hide;
+  std::vector<std::string> hide, ghost;
+  std::optional<std::string> select, isolate;
+  bool labels = false;
 };
 int runRender(const RenderOptions& options);
 
@@ -41,6 +43,8 @@ struct ViewOptions {
   // Test hooks: draw this many frames, save the last one, and exit.
   int exitAfterFrames = 0;
   std::optional<std::filesystem::path> screenshot;
+  std::optional<std::filesystem::path> report;  // at exit: selection, peel, hover as JSON
+  std::optional<std::string> select;
   bool glDebug = false;
 };
 int runViewer(const ViewOptions& options);

@@ -25,6 +25,10 @@ int main(int argc, char** argv) {
   std::string shaderDir;
   viewCmd->add_option("--shader-dir", shaderDir, "Developer: load shaders from this folder and hot-reload them");
   viewCmd->add_flag("--gl-debug", view.glDebug, "Developer: log OpenGL debug messages (KHR_debug)");
+  std::string viewSelect, report;
+  viewCmd->add_option("--select", viewSelect, "Start with this structure selected");
+  viewCmd->add_option("--report", report, "Testing: at exit, write the selection and peel level to this JSON file")
+      ->group("Testing");
   std::string screenshot;
   viewCmd->add_option("--screenshot", screenshot, "Testing: save the last frame drawn to this PNG")->group("Testing");
   viewCmd->add_option("--exit-after-frames", view.exitAfterFrames, "Testing: close after drawing N frames")
@@ -42,6 +46,10 @@ int main(int argc, char** argv) {
   renderCmd->add_flag("--skin", render.skin, "Show the body surface, opaque (hidden by default)");
   renderCmd->add_option("--hide", render.hide, "Hide these structures (ids as in 'dorsum atlas': a muscle, a part, a bone, or a node with _l/_r)")
       ->delimiter(',');
+  renderCmd->add_option("--ghost", render.ghost, "Show these structures translucent, for context")->delimiter(',');
+  renderCmd->add_option("--select", render.select, "Select a structure: highlighted, with its origin (green) and insertion (blue) pinned");
+  renderCmd->add_option("--isolate", render.isolate, "Show this structure; ghost everything else");
+  renderCmd->add_flag("--labels", render.labels, "Label the visible muscles");
 
   app::PickOptions pickOptions;
   std::string pickModel;
@@ -119,6 +127,8 @@ int main(int argc, char** argv) {
     if (!viewModel.empty()) view.model = viewModel;
     if (!shaderDir.empty()) view.shaderDir = shaderDir;
     if (!screenshot.empty()) view.screenshot = screenshot;
+    if (!report.empty()) view.report = report;
+    if (!viewSelect.empty()) view.select = viewSelect;
     return app::runViewer(view);
   } catch (const core::UserError& e) {
     std::cerr << "dorsum: " << e.what() << "\n";

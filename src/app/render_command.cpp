@@ -1,5 +1,6 @@
 #include "app/commands.hpp"
 #include "app/headless_context.hpp"
+#include "app/display_styles.hpp"
 #include "app/offscreen_render.hpp"
 #include "app/scene_source.hpp"
 #include "core/error.hpp"
@@ -42,10 +43,20 @@ int runRender(const RenderOptions& o) {
     throw core::usageError("The peel level " + std::to_string(o.peel) + " is out of range: use 0 (all layers) to " +
                            std::to_string(deepest) + (loaded.atlas ? " (every layer removed)." : " for a model."));
   requireKnownIds(loaded, o.hide, "--hide");
+  requireKnownIds(loaded, o.ghost, "--ghost");
+  if (o.select) requireKnownIds(loaded, {*o.select}, "--select");
+  if (o.isolate) requireKnownIds(loaded, {*o.isolate}, "--isolate");
+  core::DisplayState state;
+  state.peel = o.peel;
+  state.skin = o.skin ? core::Display::Shown : core::Display::Hidden;
+  for (const auto& id : o.ghost) state.byId[id] = core::Display::Ghosted;
+  for (const auto& id : o.hide) state.byId[id] = core::Display::Hidden;
+  state.isolated = o.isolate;
   HeadlessContext context;
   render::SceneRenderer renderer;
   renderer.upload(loaded.scene);
-  renderer.setVisible(visibleMeshes(loaded, {o.peel, o.skin, true, o.hide}));
+  renderer.setStyles(meshStyles(loaded, core::resolveDisplay(state, loaded.structures), o.select, std::nullopt));
+  renderer.setMarkers(attachmentMarkers(loaded, o.select));
   const core::Image image = renderOffscreen(renderer, framingBounds(loaded), request);
   core::writePng(image, o.out);
   std::cout << "Wrote " << o.out.string() << " (" << size.width << "x" << size.height << ", "

@@ -1,6 +1,7 @@
 #include "app/scene_source.hpp"
 
 #include "core/anatomy/atlas_model.hpp"
+#include "core/display_state.hpp"
 #include "core/atlas/atlas_loader.hpp"
 #include "core/error.hpp"
 #include "core/model_io.hpp"
@@ -47,11 +48,7 @@ LoadedScene loadScene(const SceneRequest& request) {
   return out;
 }
 
-bool matchesStructure(const core::Structure& s, const std::string& id) {
-  if (id == s.node || id == s.id || (!s.muscleId.empty() && id == s.muscleId)) return true;
-  // A whole muscle on one side: "latissimus_dorsi_l" names every part of the left latissimus.
-  return s.side && !s.muscleId.empty() && id == s.muscleId + core::sideSuffix(*s.side);
-}
+bool matchesStructure(const core::Structure& s, const std::string& id) { return core::matchesId(s, id); }
 
 namespace {
 std::size_t editDistance(const std::string& a, const std::string& b) {

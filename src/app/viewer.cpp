@@ -2,9 +2,14 @@
 // may change state -> draw the scene -> draw ImGui -> swap. With nothing moving, the loop sleeps
 // in glfwWaitEvents and burns no CPU.
 #include "app/commands.hpp"
+#include "app/display_styles.hpp"
 #include "app/offscreen_render.hpp"
+#include "app/structure_card.hpp"
+#include "core/geometry/picking.hpp"
+#include "ui/explore_panels.hpp"
 #include "app/scene_source.hpp"
 #include "core/error.hpp"
+#include "core/atomic_file.hpp"
 #include "core/image.hpp"
 #include "render/context.hpp"
 #include "render/offscreen.hpp"
@@ -18,6 +23,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -63,8 +70,9 @@ public:
   Viewer(GLFWwindow* window, const ViewOptions& options, LoadedScene loaded)
       : window_(window), options_(options), loaded_(std::move(loaded)), renderer_(options.shaderDir) {
     renderer_.upload(loaded_.scene);
-    renderer_.setVisible(visibleMeshes(loaded_, visibility_));
     camera_.frame(framingBounds(loaded_), requireView(options.view));
+    resetExplore();
+    if (options.select) select(*options.select, false);
     ui_.title = loaded_.title;
     ui_.triangles = loaded_.scene.triangleCount();
     ui_.contextInfo = render::contextDescription();
@@ -108,13 +116,20 @@ public:
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
       handleCameraInput(fbW, fbH);
+      handlePicking(fbW, fbH);
       auto commands = ui::drawViewerUi(ui_);
       auto shortcuts = ui::readShortcuts(ui_);
       commands.insert(commands.end(), shortcuts.begin(), shortcuts.end());
+      auto explore = ui::drawExplorePanels(explore_);
+      auto exploreKeys = ui::readExploreShortcuts(explore_);
+      explore.insert(explore.end(), exploreKeys.begin(), exploreKeys.end());
+      drawHoverTooltip();
       ImGui::Render();
       for (const auto& c : commands) execute(c);
+      for (const auto& c : explore) execute(c);
       if (hadInput()) requestRedraw();
       camera_.update(dt);
+      if (updateFades(dt)) requestRedraw();
 
       render::bindDefaultFramebuffer();
       renderer_.draw(render::frameFor(camera_, fbW, fbH));
@@ -124,13 +139,146 @@ public:
         if (options_.screenshot) core::writePng(render::readDefaultFramebuffer(fbW, fbH), *options_.screenshot);
         glfwSetWindowShouldClose(window_, GLFW_TRUE);
       }
+      lastFrameSize_ = {fbW, fbH};
       glfwSwapBuffers(window_);
       --redrawFrames_;
     }
+    if (options_.report) writeReport(*options_.report);
     return 0;
   }
 
 private:
+  // --- Exploring: display state, selection, hover, fades -------------------------------------
+
+  void resetExplore() {
+    history_ = core::DisplayHistory();
+    selected_.reset();
+    hovered_.reset();
+    bvh_.build(loaded_.scene);
+    explore_.layers = layerEntries(loaded_);
+    explore_.list = structureList(loaded_);
+    explore_.selected.reset();
+    const auto displays = core::resolveDisplay(history_.current(), loaded_.structures);
+    alpha_.assign(loaded_.scene.meshes.size(), 0.0f);
+    for (std::size_t i = 0; i < alpha_.size(); ++i) alpha_[i] = core::targetAlpha(displays[i]);
+    syncExplore();
+  }
+
+  void syncExplore() {
+    explore_.display = history_.current();
+    explore_.canUndo = history_.canUndo();
+    explore_.labels = labels_;
+    explore_.selected = selected_ ? structureCard(loaded_, *selected_) : std::nullopt;
+    if (selected_) {
+      const auto displays = core::resolveDisplay(history_.current(), loaded_.structures);
+      for (std::size_t i = 0; i < displays.size(); ++i)
+        if (core::matchesId(loaded_.structures[i], *selected_)) explore_.selectedDisplay = displays[i];
+    }
+    requestRedraw();
+  }
+
+  // Opacity moves toward its target over about a third of a second; styles are uniforms only.
+  bool updateFades(float dt) {
+    const auto displays = core::resolveDisplay(history_.current(), loaded_.structures);
+    bool moving = false;
+    const float step = dt / 0.33f;
+    for (std::size_t i = 0; i < alpha_.size(); ++i) {
+      const float target = core::targetAlpha(displays[i]);
+      if (alpha_[i] == target) continue;
+      alpha_[i] = alpha_[i] < target ? std::min(target, alpha_[i] + step) : std::max(target, alpha_[i] - step);
+      moving = true;
+    }
+    auto styles = meshStyles(loaded_, displays, selected_, hovered_);
+    for (std::size_t i = 0; i < styles.size(); ++i) styles[i].alpha = alpha_[i];
+    renderer_.setStyles(styles);
+    renderer_.setMarkers(attachmentMarkers(loaded_, selected_));
+    return moving;
+  }
+
+  std::vector<core::Pickable> pickable() const {
+    const auto displays = core::resolveDisplay(history_.current(), loaded_.structures);
+    std::vector<core::Pickable> out(displays.size());
+    for (std::size_t i = 0; i < displays.size(); ++i)
+      out[i] = displays[i] == core::Display::Shown     ? core::Pickable::Solid
+               : displays[i] == core::Display::Ghosted ? core::Pickable::Ghosted
+                                                       : core::Pickable::Hidden;
+    return out;
+  }
+
+  // Hover highlights; a click (no drag) selects; a double click frames; clicks over ImGui never pick.
+  void handlePicking(int fbW, int fbH) {
+    const ImGuiIO& io = ImGui::GetIO();
+    std::optional<std::size_t> hovered;
+    if (!io.WantCaptureMouse && io.DisplaySize.x > 0 && ImGui::IsMousePosValid()) {
+      const float sx = float(fbW) / io.DisplaySize.x, sy = float(fbH) / io.DisplaySize.y;
+      const auto hit = core::pick(bvh_, core::pixelRay(camera_, fbW, fbH, io.MousePos.x * sx, io.MousePos.y * sy),
+                                  pickable());
+      if (hit) hovered = hit->mesh;
+      if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) pressAt_ = io.MousePos;
+      const bool still = std::abs(io.MousePos.x - pressAt_.x) < 4 && std::abs(io.MousePos.y - pressAt_.y) < 4;
+      if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && still) {
+        if (hit) select(loaded_.structures[hit->mesh].node, false);
+        else clearSelection();
+      }
+      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && hit) frame(loaded_.structures[hit->mesh].node);
+    }
+    if (hovered != hovered_) {
+      hovered_ = hovered;
+      requestRedraw();
+    }
+  }
+
+  void drawHoverTooltip() {
+    if (!hovered_ || ImGui::GetIO().WantCaptureMouse) return;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(displayName(loaded_, loaded_.structures[*hovered_]).c_str());
+    ImGui::EndTooltip();
+  }
+
+  void select(const std::string& id, bool andFrame) {
+    selected_ = id;
+    syncExplore();
+    if (andFrame) frame(id);
+  }
+  void clearSelection() {
+    selected_.reset();
+    syncExplore();
+  }
+  void frame(const std::string& id) {
+    core::Bounds b;
+    for (std::size_t i = 0; i < loaded_.structures.size(); ++i)
+      if (core::matchesId(loaded_.structures[i], id)) b.add(loaded_.scene.meshes[i].bounds());
+    camera_.focus(b);
+    requestRedraw();
+  }
+
+  void execute(const ui::ExploreCommand& c) {
+    using K = ui::ExploreCommand::Kind;
+    core::DisplayState next = history_.current();
+    switch (c.kind) {
+      case K::SetPeel: next.peel = c.peel; break;
+      case K::SetSkin: next.skin = c.display; break;
+      case K::SetSkeleton: next.skeleton = c.display; break;
+      case K::SetDisplay: next.byId[c.id] = c.display; break;
+      case K::Isolate: next.isolated = c.id; break;
+      case K::EndIsolation: next.isolated.reset(); break;
+      case K::Select: select(c.id, false); return;
+      case K::Frame: frame(c.id); return;
+      case K::ClearSelection: clearSelection(); return;
+      case K::Undo: history_.undo(); syncExplore(); return;
+      case K::Reset: history_.reset(); syncExplore(); return;
+      case K::ToggleLabels: labels_ = !labels_; syncExplore(); return;
+    }
+    history_.apply(next);
+    syncExplore();
+  }
+
+  void writeReport(const std::filesystem::path& path) const {
+    nlohmann::json r = {{"selected", selected_ ? nlohmann::json(*selected_) : nlohmann::json(nullptr)},
+                        {"peel", history_.current().peel},
+                        {"hovered", hovered_ ? nlohmann::json(loaded_.structures[*hovered_].node) : nlohmann::json(nullptr)}};
+    core::writeFileAtomically(path, r.dump(2) + "\n");
+  }
   void requestRedraw() { redrawFrames_ = std::max(redrawFrames_, 3); }  // ImGui settles in a few frames
 
   bool hadInput() const {
@@ -197,8 +345,8 @@ private:
       return;
     }
     renderer_.upload(loaded_.scene);
-    renderer_.setVisible(visibleMeshes(loaded_, visibility_));
     camera_.frame(framingBounds(loaded_), core::StandardView::Posterior);
+    resetExplore();
     ui_.title = loaded_.title;
     ui_.triangles = loaded_.scene.triangleCount();
     ui_.message.clear();
@@ -223,7 +371,15 @@ private:
   LoadedScene loaded_;
   render::SceneRenderer renderer_;
   core::OrbitCamera camera_;
-  Visibility visibility_;
+  core::DisplayHistory history_;
+  core::Bvh bvh_;
+  std::optional<std::string> selected_;
+  std::optional<std::size_t> hovered_;
+  std::vector<float> alpha_;
+  ui::ExploreState explore_;
+  ImVec2 pressAt_{-100, -100};
+  bool labels_ = false;
+  std::pair<int, int> lastFrameSize_{0, 0};
   ui::UiState ui_;
   float contentScale_ = 1.0f;
   float pendingScale_ = 0.0f;
@@ -236,6 +392,7 @@ int runViewer(const ViewOptions& options) {
   requireView(options.view);
   if (options.screenshot) requireWritableOutput(*options.screenshot);
   LoadedScene loaded = loadScene({options.model, options.atlasDir});  // bad files are reported before a window opens
+  if (options.select) requireKnownIds(loaded, {*options.select}, "--select");
 
   GlfwSession glfw;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);

@@ -97,6 +97,12 @@ void OrbitCamera::goTo(StandardView view) {
   goal_.yaw = now_.yaw + wrapAngle(goal_.yaw - now_.yaw);
 }
 
+void OrbitCamera::focus(const Bounds& bounds) {
+  if (bounds.empty()) return;
+  goal_.target = bounds.center();
+  goal_.distance = std::max(bounds.radius(), 0.05f) / std::sin(fovY * 0.5f) * 1.15f;
+}
+
 void OrbitCamera::orbit(float dYaw, float dPitch) {
   goal_.yaw += dYaw;
   goal_.pitch = std::clamp(goal_.pitch + dPitch, -kMaxPitch, kMaxPitch);

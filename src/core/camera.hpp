@@ -35,6 +35,8 @@ public:
   // Starts a smooth transition to a standard view around the framed bounds.
   void goTo(StandardView view);
   void reset() { goTo(home_); }
+  // Starts a smooth transition that centres and fits these bounds, keeping the direction of view.
+  void focus(const Bounds& bounds);
 
   void orbit(float dYaw, float dPitch);
   // Pans by fractions of the viewport (dx, dy in [-1, 1] across the view).

@@ -1,7 +1,9 @@
 #include "render/scene_renderer.hpp"
 
+#include "core/primitives.hpp"
 #include "render/gl.hpp"
 
+#include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/type_ptr.hpp>
 
 namespace dorsum::render {
@@ -16,44 +18,62 @@ FrameParams frameFor(const core::OrbitCamera& camera, int width, int height) {
   return f;
 }
 
+namespace {
+struct Vertex {
+  glm::vec3 p, n;
+  glm::vec2 uv;
+  glm::vec4 color;  // tint and striation strength; white and none without vertex colours
+};
+
+void fill(const core::Mesh& m, VertexArray& vao, Buffer& vertices, Buffer& indices) {
+  std::vector<Vertex> verts(m.positions.size());
+  for (std::size_t i = 0; i < verts.size(); ++i) {
+    verts[i].p = m.positions[i];
+    verts[i].n = i < m.normals.size() ? m.normals[i] : glm::vec3(0, 1, 0);
+    verts[i].uv = i < m.uvs.size() ? m.uvs[i] : glm::vec2(0.0f);
+    verts[i].color = i < m.colors.size() ? m.colors[i] : glm::vec4(1.0f, 1.0f, 1.0f, 0.0f);
+  }
+  glBindVertexArray(vao.id());
+  glBindBuffer(GL_ARRAY_BUFFER, vertices.id());
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(verts.size() * sizeof(Vertex)), verts.data(), GL_STATIC_DRAW);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices.id());
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(m.indices.size() * sizeof(std::uint32_t)), m.indices.data(),
+               GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, p)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, n)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, uv)));
+  glEnableVertexAttribArray(3);
+  glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, color)));
+  glBindVertexArray(0);
+}
+}  // namespace
+
 SceneRenderer::SceneRenderer(std::optional<std::filesystem::path> shaderDir) : shaders_(std::move(shaderDir)) {
   meshProgram_ = shaders_.add("mesh.vert", "mesh.frag");
   backgroundProgram_ = shaders_.add("background.vert", "background.frag");
+  compositeProgram_ = shaders_.add("oit_composite.vert", "oit_composite.frag");
   emptyVao_ = VertexArray();
+  uploadMarkerSphere();
+}
+
+void SceneRenderer::uploadMarkerSphere() {
+  const core::Mesh sphere = core::makeEllipsoid("marker", glm::vec3(0.0f), glm::vec3(1.0f), 10, 16);
+  markerSphere_.vao = VertexArray();
+  markerSphere_.vertices = Buffer();
+  markerSphere_.indices = Buffer();
+  fill(sphere, markerSphere_.vao, markerSphere_.vertices, markerSphere_.indices);
+  markerSphere_.indexCount = int(sphere.indices.size());
 }
 
 void SceneRenderer::upload(const core::Scene& scene) {
   meshes_.clear();
   triangles_ = 0;
-  struct Vertex {
-    glm::vec3 p, n;
-    glm::vec2 uv;
-    glm::vec4 color;  // tint and striation strength; white and none without vertex colours
-  };
   for (const auto& m : scene.meshes) {
     GpuMesh g;
-    std::vector<Vertex> verts(m.positions.size());
-    for (std::size_t i = 0; i < verts.size(); ++i) {
-      verts[i].p = m.positions[i];
-      verts[i].n = i < m.normals.size() ? m.normals[i] : glm::vec3(0, 1, 0);
-      verts[i].uv = i < m.uvs.size() ? m.uvs[i] : glm::vec2(0.0f);
-      verts[i].color = i < m.colors.size() ? m.colors[i] : glm::vec4(1.0f, 1.0f, 1.0f, 0.0f);
-    }
-    glBindVertexArray(g.vao.id());
-    glBindBuffer(GL_ARRAY_BUFFER, g.vertices.id());
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(verts.size() * sizeof(Vertex)), verts.data(), GL_STATIC_DRAW);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.indices.id());
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(m.indices.size() * sizeof(std::uint32_t)), m.indices.data(),
-                 GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, p)));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, n)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, uv)));
-    glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, color)));
-    glBindVertexArray(0);
+    fill(m, g.vao, g.vertices, g.indices);
     g.indexCount = int(m.indices.size());
     g.color = m.color;
     triangles_ += m.triangleCount();
@@ -61,11 +81,53 @@ void SceneRenderer::upload(const core::Scene& scene) {
   }
 }
 
+void SceneRenderer::setStyles(const std::vector<MeshStyle>& styles) {
+  for (std::size_t i = 0; i < meshes_.size(); ++i) meshes_[i].style = i < styles.size() ? styles[i] : MeshStyle{};
+}
+
 void SceneRenderer::setVisible(const std::vector<bool>& visible) {
-  for (std::size_t i = 0; i < meshes_.size(); ++i) meshes_[i].visible = i < visible.size() ? visible[i] : true;
+  for (std::size_t i = 0; i < meshes_.size(); ++i)
+    meshes_[i].style = MeshStyle{i < visible.size() && !visible[i] ? 0.0f : 1.0f, glm::vec4(0.0f)};
+}
+
+void SceneRenderer::drawMesh(unsigned program, const GpuMesh& m, const glm::mat4& model) const {
+  glUniformMatrix4fv(glGetUniformLocation(program, "uModel"), 1, GL_FALSE, glm::value_ptr(model));
+  glUniform3fv(glGetUniformLocation(program, "uColor"), 1, glm::value_ptr(m.color));
+  glUniform1f(glGetUniformLocation(program, "uAlpha"), m.style.alpha);
+  glUniform4fv(glGetUniformLocation(program, "uHighlight"), 1, glm::value_ptr(m.style.highlight));
+  glBindVertexArray(m.vao.id());
+  glDrawElements(GL_TRIANGLES, m.indexCount, GL_UNSIGNED_INT, nullptr);
+}
+
+void SceneRenderer::ensureOitTargets(int width, int height) {
+  if (oitFbo_ && width == oitWidth_ && height == oitHeight_) return;
+  oitWidth_ = width;
+  oitHeight_ = height;
+  oitFbo_ = Framebuffer();
+  accumTexture_ = Texture();
+  weightTexture_ = Texture();
+  oitDepth_ = Renderbuffer();
+  auto floatTexture = [&](const Texture& t, GLenum internal, GLenum format) {
+    glBindTexture(GL_TEXTURE_2D, t.id());
+    glTexImage2D(GL_TEXTURE_2D, 0, GLint(internal), width, height, 0, format, GL_FLOAT, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  };
+  floatTexture(accumTexture_, GL_RGBA16F, GL_RGBA);
+  floatTexture(weightTexture_, GL_R16F, GL_RED);
+  glBindRenderbuffer(GL_RENDERBUFFER, oitDepth_.id());
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
+  glBindFramebuffer(GL_FRAMEBUFFER, oitFbo_.id());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, accumTexture_.id(), 0);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_TEXTURE_2D, weightTexture_.id(), 0);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, oitDepth_.id());
 }
 
 void SceneRenderer::draw(const FrameParams& f) {
+  GLint target = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
   glViewport(0, 0, f.width, f.height);
   glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
@@ -73,6 +135,7 @@ void SceneRenderer::draw(const FrameParams& f) {
   // Background: drawn first without depth writes.
   glDisable(GL_DEPTH_TEST);
   glDepthMask(GL_FALSE);
+  glDisable(GL_BLEND);
   const GLuint bg = shaders_.program(backgroundProgram_).id();
   glUseProgram(bg);
   glUniform3f(glGetUniformLocation(bg, "uTop"), 0.16f, 0.18f, 0.22f);
@@ -85,7 +148,6 @@ void SceneRenderer::draw(const FrameParams& f) {
   glDepthFunc(GL_LESS);
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
-  glDisable(GL_BLEND);
   const GLuint prog = shaders_.program(meshProgram_).id();
   glUseProgram(prog);
   const glm::mat4 viewProj = f.projection * f.view;
@@ -97,13 +159,70 @@ void SceneRenderer::draw(const FrameParams& f) {
   const glm::vec3 fill = glm::normalize(camToWorld * glm::vec3(0.7f, -0.1f, 0.5f));
   glUniform3fv(glGetUniformLocation(prog, "uKeyDir"), 1, glm::value_ptr(key));
   glUniform3fv(glGetUniformLocation(prog, "uFillDir"), 1, glm::value_ptr(fill));
-  glUniform1f(glGetUniformLocation(prog, "uAlpha"), 1.0f);
-  const GLint colorLoc = glGetUniformLocation(prog, "uColor");
+  glUniform1i(glGetUniformLocation(prog, "uOit"), 0);
+  const glm::mat4 identity(1.0f);
+
+  bool translucent = false;
   for (const auto& m : meshes_) {
-    if (!m.visible) continue;
-    glUniform3fv(colorLoc, 1, glm::value_ptr(m.color));
-    glBindVertexArray(m.vao.id());
-    glDrawElements(GL_TRIANGLES, m.indexCount, GL_UNSIGNED_INT, nullptr);
+    if (m.style.alpha >= 0.999f) drawMesh(prog, m, identity);
+    else if (m.style.alpha > 0.001f) translucent = true;
+  }
+
+  if (translucent) {
+    // Weighted blended OIT: the opaque depth first (no colour), then every translucent surface
+    // accumulated without depth writes, then one composite over the opaque image.
+    ensureOitTargets(f.width, f.height);
+    glBindFramebuffer(GL_FRAMEBUFFER, oitFbo_.id());
+    const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+    glDrawBuffers(2, buffers);
+    const float clearAccum[] = {0.0f, 0.0f, 0.0f, 1.0f}, clearWeight[] = {0.0f, 0.0f, 0.0f, 0.0f};
+    glClearBufferfv(GL_COLOR, 0, clearAccum);
+    glClearBufferfv(GL_COLOR, 1, clearWeight);
+    glClear(GL_DEPTH_BUFFER_BIT);
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    for (const auto& m : meshes_)
+      if (m.style.alpha >= 0.999f) drawMesh(prog, m, identity);
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glDepthMask(GL_FALSE);
+    glDisable(GL_CULL_FACE);  // a ghost shows its far side faintly too, as glass does
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_ONE, GL_ONE, GL_ZERO, GL_ONE_MINUS_SRC_ALPHA);
+    glUniform1i(glGetUniformLocation(prog, "uOit"), 1);
+    for (const auto& m : meshes_)
+      if (m.style.alpha < 0.999f && m.style.alpha > 0.001f) drawMesh(prog, m, identity);
+    glUniform1i(glGetUniformLocation(prog, "uOit"), 0);
+
+    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(target));
+    glDisable(GL_DEPTH_TEST);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    const GLuint comp = shaders_.program(compositeProgram_).id();
+    glUseProgram(comp);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, accumTexture_.id());
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, weightTexture_.id());
+    glActiveTexture(GL_TEXTURE0);
+    glUniform1i(glGetUniformLocation(comp, "uAccum"), 0);
+    glUniform1i(glGetUniformLocation(comp, "uWeight"), 1);
+    glBindVertexArray(emptyVao_.id());
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glDisable(GL_BLEND);
+    glDepthMask(GL_TRUE);
+    glEnable(GL_DEPTH_TEST);
+    glEnable(GL_CULL_FACE);
+    glUseProgram(prog);
+  }
+
+  if (!markers_.empty()) {
+    // Pins stay visible through the muscles that cover their bone.
+    glDisable(GL_DEPTH_TEST);
+    for (const auto& mk : markers_) {
+      GpuMesh& s = markerSphere_;
+      s.color = mk.color;
+      s.style = MeshStyle{1.0f, glm::vec4(mk.color, 0.6f)};
+      drawMesh(prog, s, glm::scale(glm::translate(identity, mk.position), glm::vec3(mk.radius)));
+    }
+    glEnable(GL_DEPTH_TEST);
   }
   glBindVertexArray(0);
 }

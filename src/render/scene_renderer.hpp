@@ -1,6 +1,8 @@
 #pragma once
 // Draws a core::Scene: the GPU mirror of the CPU meshes, uploaded once and re-uploaded only when
-// the scene changes. Used by the window and by headless renders alike.
+// the scene changes. Peeling, ghosting and highlighting change per-mesh styles (uniforms), never
+// the geometry. Translucent meshes use weighted blended order-independent transparency, so ghosts
+// never pop as the camera turns. Used by the window and by headless renders alike.
 #include "core/camera.hpp"
 #include "core/mesh.hpp"
 #include "render/gl_objects.hpp"
@@ -8,7 +10,6 @@
 
 #include <glm/glm.hpp>
 
-#include <memory>
 #include <optional>
 #include <vector>
 
@@ -23,6 +24,18 @@ struct FrameParams {
 
 FrameParams frameFor(const core::OrbitCamera& camera, int width, int height);
 
+struct MeshStyle {
+  float alpha = 1.0f;             // 1 opaque, 0 not drawn, between: translucent (ghosted or fading)
+  glm::vec4 highlight{0.0f};      // rim light colour and strength (selection, hover)
+};
+
+// A pin drawn on top of everything (attachment sites of the selected muscle).
+struct Marker {
+  glm::vec3 position{0.0f};
+  float radius = 0.004f;
+  glm::vec3 color{1.0f};
+};
+
 class SceneRenderer {
 public:
   // Needs a current GL 3.3 context. Throws UserError when the built-in shaders do not compile.
@@ -30,8 +43,11 @@ public:
 
   // Mirrors the scene on the GPU (replacing what was there).
   void upload(const core::Scene& scene);
-  // Which meshes are drawn (by index in the uploaded scene); no re-upload.
+  // Per-mesh styles by index in the uploaded scene (missing entries: opaque, no highlight).
+  void setStyles(const std::vector<MeshStyle>& styles);
+  // Shorthand: shown meshes opaque, the others not drawn.
   void setVisible(const std::vector<bool>& visible);
+  void setMarkers(std::vector<Marker> markers) { markers_ = std::move(markers); }
   // Draws into the currently bound framebuffer.
   void draw(const FrameParams& frame);
 
@@ -45,13 +61,24 @@ private:
     Buffer indices;
     int indexCount = 0;
     glm::vec3 color{0.8f};
-    bool visible = true;
+    MeshStyle style;
   };
+  void drawMesh(unsigned program, const GpuMesh& m, const glm::mat4& model) const;
+  void ensureOitTargets(int width, int height);
+  void uploadMarkerSphere();
+
   ShaderLibrary shaders_;
-  std::size_t meshProgram_ = 0, backgroundProgram_ = 0;
+  std::size_t meshProgram_ = 0, backgroundProgram_ = 0, compositeProgram_ = 0;
   VertexArray emptyVao_{NoCreate};
   std::vector<GpuMesh> meshes_;
   std::size_t triangles_ = 0;
+  std::vector<Marker> markers_;
+  GpuMesh markerSphere_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}};
+  // Transparency targets, made on first use at the frame's size.
+  Framebuffer oitFbo_{NoCreate};
+  Texture accumTexture_{NoCreate}, weightTexture_{NoCreate};
+  Renderbuffer oitDepth_{NoCreate};
+  int oitWidth_ = 0, oitHeight_ = 0;
 };
 
 }  // namespace dorsum::render

@@ -1,0 +1,106 @@
+#include "app/structure_card.hpp"
+
+#include <algorithm>
+
+namespace dorsum::app {
+
+namespace {
+std::string landmarkText(const core::Atlas&, const core::Attachment& a) { return a.text; }
+}  // namespace
+
+std::string displayName(const LoadedScene& loaded, const core::Structure& s) {
+  if (!loaded.atlas) return s.node;
+  if (const core::Muscle* m = loaded.atlas->muscle(s.muscleId)) {
+    if (m->parts.size() > 1)
+      for (const auto& p : m->parts)
+        if (p.id == s.id) return p.name.find(m->name) == std::string::npos ? m->name + ", " + p.name : p.name;
+    return m->name;
+  }
+  if (const core::Bone* b = loaded.atlas->bone(s.id)) return b->name;
+  if (s.kind == core::StructureKind::Skin) return "Skin";
+  return s.node;
+}
+
+std::vector<ui::LayerEntry> layerEntries(const LoadedScene& loaded) {
+  std::vector<ui::LayerEntry> out;
+  if (loaded.atlas)
+    for (const auto& l : loaded.atlas->layers) out.push_back({l.index, l.name});
+  return out;
+}
+
+std::vector<ui::ListEntry> structureList(const LoadedScene& loaded) {
+  std::vector<ui::ListEntry> out;
+  if (!loaded.atlas) {
+    for (const auto& s : loaded.structures) out.push_back({s.node, s.node, "", 1});
+    return out;
+  }
+  for (const auto& m : loaded.atlas->muscles) out.push_back({m.id, m.name, m.latin, m.layer});
+  for (const auto& b : loaded.atlas->bones) out.push_back({b.id, b.name, "", 0});
+  return out;
+}
+
+std::optional<ui::StructureCard> structureCard(const LoadedScene& loaded, const std::string& id) {
+  const core::Structure* hit = nullptr;
+  for (const auto& s : loaded.structures)
+    if (core::matchesId(s, id)) {
+      hit = &s;
+      break;
+    }
+  if (!hit) return std::nullopt;
+  ui::StructureCard card;
+  card.id = id;
+  card.node = id;
+  card.name = displayName(loaded, *hit);
+  const bool wholeMuscle = loaded.atlas && loaded.atlas->muscle(id);
+  const std::string side = hit->side && id == hit->node ? std::string(core::sideName(*hit->side)) + " side" : "";
+  if (!loaded.atlas) {
+    card.subtitle = "From " + loaded.title;
+    return card;
+  }
+  const core::Atlas& a = *loaded.atlas;
+  std::vector<std::string> sourceIds;
+  auto cite = [&](const std::vector<std::string>& ids) {
+    for (const auto& s : ids)
+      if (std::find(sourceIds.begin(), sourceIds.end(), s) == sourceIds.end()) sourceIds.push_back(s);
+  };
+  if (const core::Muscle* m = a.muscle(hit->muscleId)) {
+    if (wholeMuscle) card.name = m->name;
+    card.latin = m->latin;
+    const core::Layer* layer = a.layer(m->layer);
+    card.subtitle = (layer ? layer->name : "Layer " + std::to_string(m->layer)) + (side.empty() ? "" : " - " + side);
+    for (const auto& p : m->parts) {
+      if (!wholeMuscle && p.id != hit->id) continue;
+      const std::string prefix = m->parts.size() > 1 ? p.name + ": " : "";
+      card.sections.push_back({"Origin", prefix + landmarkText(a, p.origin)});
+      card.sections.push_back({"Insertion", prefix + landmarkText(a, p.insertion)});
+      cite(p.origin.sources);
+      cite(p.insertion.sources);
+    }
+    card.sections.push_back({"Fibres", m->fibres.text});
+    card.sections.push_back({"Action", m->action.text});
+    card.sections.push_back({"Innervation", m->innervation.nerve + " (" + m->innervation.roots + ")"});
+    card.sections.push_back({"Blood supply", m->bloodSupply.text});
+    card.sections.push_back({"Teaching note", m->note.text});
+    for (const auto& d : m->disagreements)
+      card.sections.push_back({"Sources differ (" + d.field + ")", d.text + " Followed here: " + d.follow});
+    for (const auto* list : {&m->fibres.sources, &m->action.sources, &m->innervation.sources, &m->bloodSupply.sources,
+                             &m->note.sources})
+      cite(*list);
+    card.sections.push_back({"Origin and insertion on the body", "Green pins mark the origin, blue pins the insertion."});
+  } else if (const core::Bone* b = a.bone(hit->id)) {
+    card.subtitle = "Bone" + (side.empty() ? "" : " - " + side);
+    std::string marks;
+    for (const auto& l : b->landmarks)
+      if (const core::Landmark* lm = a.landmark(l)) marks += (marks.empty() ? "" : "\n") + lm->name;
+    if (!marks.empty()) card.sections.push_back({"Landmarks", marks});
+    cite(b->sources);
+  } else {
+    card.subtitle = "Body surface";
+  }
+  for (const auto& id2 : sourceIds)
+    for (const auto& s : a.sources)
+      if (s.id == id2) card.sources.push_back(s.citation + (s.url.empty() ? "" : " " + s.url));
+  return card;
+}
+
+}  // namespace dorsum::app
