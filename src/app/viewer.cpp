@@ -50,8 +50,17 @@ struct GlfwSession {
   ~GlfwSession() { glfwTerminate(); }
 };
 
+std::vector<ui::KeyPress>& pressedKeys() {
+  static std::vector<ui::KeyPress> keys;
+  return keys;
+}
+
 struct ImGuiSession {
   explicit ImGuiSession(GLFWwindow* window) {
+    // Installed before ImGui's own callbacks, which chain to it: every press is queued.
+    glfwSetKeyCallback(window, [](GLFWwindow*, int key, int, int action, int mods) {
+      if (action == GLFW_PRESS || action == GLFW_REPEAT) pressedKeys().push_back({key, mods});
+    });
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // window layout is not saved next to the user's files
@@ -118,10 +127,13 @@ public:
       handleCameraInput(fbW, fbH);
       handlePicking(fbW, fbH);
       auto commands = ui::drawViewerUi(ui_);
-      auto shortcuts = ui::readShortcuts(ui_);
+      std::vector<ui::KeyPress> keys;
+      keys.swap(pressedKeys());
+      if (ImGui::GetIO().WantCaptureKeyboard && !ImGui::GetIO().WantTextInput) keys.clear();  // a focused widget
+      auto shortcuts = ui::readShortcuts(ui_, keys);
       commands.insert(commands.end(), shortcuts.begin(), shortcuts.end());
       auto explore = ui::drawExplorePanels(explore_);
-      auto exploreKeys = ui::readExploreShortcuts(explore_);
+      auto exploreKeys = ui::readExploreShortcuts(explore_, keys);
       explore.insert(explore.end(), exploreKeys.begin(), exploreKeys.end());
       drawHoverTooltip();
       ImGui::Render();

@@ -178,17 +178,21 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
   return out;
 }
 
-std::vector<ExploreCommand> readExploreShortcuts(const ExploreState& s) {
+std::vector<ExploreCommand> readExploreShortcuts(const ExploreState& s, const std::vector<KeyPress>& keys) {
   std::vector<ExploreCommand> out;
   const ImGuiIO& io = ImGui::GetIO();
   const int deepest = s.layers.empty() ? 0 : s.layers.back().index;
-  if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) out.push_back({K::Undo});
-  if (io.WantTextInput || io.KeyCtrl || io.KeySuper) return out;
-  for (int n = 1; n <= std::min(deepest, 9); ++n)
-    if (ImGui::IsKeyPressed(GLFW_KEY_0 + n, false)) out.push_back(peelTo(n - 1));
-  if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET)) out.push_back(peelTo(std::min(deepest, s.display.peel + 1)));
-  if (ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET)) out.push_back(peelTo(std::max(0, s.display.peel - 1)));
-  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && s.selected) out.push_back({K::ClearSelection});
+  for (const KeyPress& k : keys) {
+    if (k.ctrl()) {
+      if (k.key == GLFW_KEY_Z) out.push_back({K::Undo});
+      continue;
+    }
+    if (io.WantTextInput) continue;
+    if (k.key >= GLFW_KEY_1 && k.key < GLFW_KEY_1 + std::min(deepest, 9)) out.push_back(peelTo(k.key - GLFW_KEY_1));
+    if (k.key == GLFW_KEY_RIGHT_BRACKET) out.push_back(peelTo(std::min(deepest, s.display.peel + 1)));
+    if (k.key == GLFW_KEY_LEFT_BRACKET) out.push_back(peelTo(std::max(0, s.display.peel - 1)));
+    if (k.key == GLFW_KEY_ESCAPE && s.selected) out.push_back({K::ClearSelection});
+  }
   return out;
 }
 

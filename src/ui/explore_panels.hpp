@@ -2,6 +2,7 @@
 // The explore panels: the layer control, the structure list (search, grouped by layer), and the
 // selected structure's card. They read ExploreState and return ExploreCommands; no GL, no scene.
 #include "core/display_state.hpp"
+#include "ui/viewer_ui.hpp"
 
 #include <optional>
 #include <string>
@@ -54,6 +55,6 @@ struct ExploreCommand {
 
 std::vector<ExploreCommand> drawExplorePanels(ExploreState& state);
 // Keys 1-5 (show from layer N down), [ and ] (one layer more or less), Escape, Ctrl+Z.
-std::vector<ExploreCommand> readExploreShortcuts(const ExploreState& state);
+std::vector<ExploreCommand> readExploreShortcuts(const ExploreState& state, const std::vector<KeyPress>& keys);
 
 }  // namespace dorsum::ui

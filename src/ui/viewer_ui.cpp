@@ -34,29 +34,27 @@ UiCommand scaleCommand(float s) {
 }
 }  // namespace
 
-std::vector<UiCommand> readShortcuts(const UiState& state) {
+std::vector<UiCommand> readShortcuts(const UiState& state, const std::vector<KeyPress>& keys) {
   std::vector<UiCommand> out;
   const ImGuiIO& io = ImGui::GetIO();
-  const bool ctrl = io.KeyCtrl || io.KeySuper;  // Cmd on macOS
-  if (ctrl) {
-    if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
-      out.push_back(scaleCommand(state.uiScale + 0.25f));
-    if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
-      out.push_back(scaleCommand(state.uiScale - 0.25f));
-    if (ImGui::IsKeyPressed(GLFW_KEY_0, false)) out.push_back(scaleCommand(1.0f));
-    if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) out.push_back({UiCommand::Kind::OpenModel});
-    if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) out.push_back({UiCommand::Kind::Quit});
-    return out;
-  }
-  if (io.WantTextInput) return out;
-  for (const auto& v : kViewKeys)
-    if (ImGui::IsKeyPressed(v.key, false)) {
-      UiCommand c{UiCommand::Kind::GoToView};
-      c.view = v.view;
-      out.push_back(c);
+  for (const KeyPress& k : keys) {
+    if (k.ctrl()) {
+      if (k.key == GLFW_KEY_EQUAL || k.key == GLFW_KEY_KP_ADD) out.push_back(scaleCommand(state.uiScale + 0.25f));
+      if (k.key == GLFW_KEY_MINUS || k.key == GLFW_KEY_KP_SUBTRACT) out.push_back(scaleCommand(state.uiScale - 0.25f));
+      if (k.key == GLFW_KEY_0) out.push_back(scaleCommand(1.0f));
+      if (k.key == GLFW_KEY_O) out.push_back({UiCommand::Kind::OpenModel});
+      if (k.key == GLFW_KEY_Q) out.push_back({UiCommand::Kind::Quit});
+      continue;
     }
-  if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false) || ImGui::IsKeyPressed(GLFW_KEY_F, false))
-    out.push_back({UiCommand::Kind::ResetCamera});
+    if (io.WantTextInput) continue;
+    for (const auto& v : kViewKeys)
+      if (k.key == v.key) {
+        UiCommand c{UiCommand::Kind::GoToView};
+        c.view = v.view;
+        out.push_back(c);
+      }
+    if (k.key == GLFW_KEY_HOME || k.key == GLFW_KEY_F) out.push_back({UiCommand::Kind::ResetCamera});
+  }
   return out;
 }
 

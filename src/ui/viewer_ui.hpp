@@ -37,8 +37,17 @@ struct UiCommand {
 // Builds this frame's UI (between ImGui::NewFrame and ImGui::Render).
 std::vector<UiCommand> drawViewerUi(UiState& state);
 
+// A key press since the last frame. The app queues them from GLFW's key callback because
+// ImGui 1.86 only sees the keys' state each frame, and a press and release that arrive together
+// (a quick tap, or scripted input) would be lost.
+struct KeyPress {
+  int key = 0;   // GLFW key code
+  int mods = 0;  // GLFW modifier bits
+  bool ctrl() const { return (mods & (0x0002 | 0x0008)) != 0; }  // Control or Super (Cmd)
+};
+
 // Reads the keyboard shortcuts that are not tied to a widget (views, UI scale, quit).
-std::vector<UiCommand> readShortcuts(const UiState& state);
+std::vector<UiCommand> readShortcuts(const UiState& state, const std::vector<KeyPress>& keys);
 
 // (Re)builds the font atlas at the given pixel scale: DejaVu Sans when installed, ImGui's own
 // font otherwise. The caller re-creates the GPU font texture afterwards.

@@ -173,6 +173,7 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
       origin.finish();
       insertion.finish();
 
+      const PartShape& shape = part.shape;
       SheetGrid g(nu, nv);
       std::vector<float> height(std::size_t(nu) * nv, 0.0f);
       std::vector<glm::vec3> rayOrigin(height.size()), chord(height.size());
@@ -180,9 +181,11 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
         for (int j = 0; j < nv; ++j) {
           const float u = float(i) / float(nu - 1), v = float(j) / float(nv - 1);
           glm::vec3 p = glm::mix(origin.at(v), insertion.at(v), u);
-          // A muscle from midline to midline (spinalis) has its belly beside the spinous processes,
-          // its longest fibres the most lateral, while its ends stay on the processes.
-          if (midlineToMidline) p.x += (0.004f + 0.012f * (1.0f - v)) * std::sqrt(std::max(0.0f, std::sin(3.14159265f * u)));
+          // The belly spreads sideways (belly_spread_mm: first fibre medial, last lateral) while
+          // its ends stay on their landmarks; a muscle from midline to midline (spinalis) also
+          // moves off the spinous processes into the groove beside them.
+          const float belly = std::sqrt(std::max(0.0f, std::sin(3.14159265f * u)));
+          p.x += ((midlineToMidline ? 0.004f : 0.0f) + shape.bellySpreadMm * 0.001f * v) * belly;
           const glm::vec3 n = frame.outward(p);
           const std::size_t k = g.at(i, j);
           chord[k] = p;
@@ -210,7 +213,6 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
           }
         height.swap(next);
       }
-      const PartShape& shape = part.shape;
       const glm::vec3 base = muscleColor(atlas, muscle->id, int(partIndex));
       g.color.resize(height.size());
       for (int i = 0; i < nu; ++i)

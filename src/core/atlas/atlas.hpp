@@ -61,6 +61,9 @@ struct PartShape {
   // Optional per-end tendon fraction that varies across the part (v = 0..1), e.g. the
   // thoracolumbar aponeurosis of latissimus widening toward its lower edge.
   std::vector<float> originTendonAcross;
+  // How far the belly spreads sideways between its first fibre (medial) and its last (lateral):
+  // gives a column such as longissimus its width where its attachments are all in one line.
+  float bellySpreadMm = 0.0f;
 };
 
 struct MusclePart {

@@ -164,7 +164,9 @@ PartShape readShape(Reader& r, const json& obj, const std::string& path) {
     r.problem(p, "must be an object");
     return s;
   }
-  r.allowOnly(*v, p, {"thickness_mm", "origin_tendon", "insertion_tendon", "origin_tendon_across"});
+  r.allowOnly(*v, p, {"thickness_mm", "origin_tendon", "insertion_tendon", "origin_tendon_across", "belly_spread_mm"});
+  s.bellySpreadMm = float(r.number(*v, p, "belly_spread_mm", false, 0.0));
+  if (s.bellySpreadMm < 0.0f || s.bellySpreadMm > 60.0f) r.problem(p + ".belly_spread_mm", "must be between 0 and 60 mm");
   s.thicknessMm = float(r.number(*v, p, "thickness_mm", false, s.thicknessMm));
   s.originTendon = float(r.number(*v, p, "origin_tendon", false, s.originTendon));
   s.insertionTendon = float(r.number(*v, p, "insertion_tendon", false, s.insertionTendon));
