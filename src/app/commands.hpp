@@ -45,6 +45,7 @@ struct ViewOptions {
   std::optional<std::filesystem::path> screenshot;
   std::optional<std::filesystem::path> report;  // at exit: selection, peel, hover as JSON
   std::optional<std::string> select;
+  bool labels = false;
   bool glDebug = false;
 };
 int runViewer(const ViewOptions& options);

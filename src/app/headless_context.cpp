@@ -15,12 +15,20 @@ struct HeadlessContext::Impl {
   EGLDisplay display = EGL_NO_DISPLAY;
   EGLContext context = EGL_NO_CONTEXT;
   EGLSurface surface = EGL_NO_SURFACE;
+  // The context that was current before, made current again at the end (nested use in tests).
+  EGLDisplay previousDisplay = eglGetCurrentDisplay();
+  EGLContext previousContext = eglGetCurrentContext();
+  EGLSurface previousDraw = eglGetCurrentSurface(EGL_DRAW), previousRead = eglGetCurrentSurface(EGL_READ);
   // Here rather than in ~HeadlessContext so that a constructor that throws still cleans up.
   ~Impl() {
     if (display == EGL_NO_DISPLAY) return;
     eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
     if (surface != EGL_NO_SURFACE) eglDestroySurface(display, surface);
     if (context != EGL_NO_CONTEXT) eglDestroyContext(display, context);
+    if (previousContext != EGL_NO_CONTEXT) {
+      eglMakeCurrent(previousDisplay, previousDraw, previousRead, previousContext);
+      return;  // the display is shared with the outer context: leave it initialised
+    }
     eglTerminate(display);
   }
 };

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   viewCmd->add_flag("--gl-debug", view.glDebug, "Developer: log OpenGL debug messages (KHR_debug)");
   std::string viewSelect, report;
   viewCmd->add_option("--select", viewSelect, "Start with this structure selected");
+  viewCmd->add_flag("--labels", view.labels, "Start with the muscles labelled");
   viewCmd->add_option("--report", report, "Testing: at exit, write the selection and peel level to this JSON file")
       ->group("Testing");
   std::string screenshot;

@@ -17,10 +17,12 @@ core::OrbitCamera cameraFor(const core::Bounds& bounds, core::StandardView view)
   return camera;
 }
 
-core::Image renderOffscreen(render::SceneRenderer& renderer, const core::Bounds& bounds, const RenderRequest& request) {
+core::Image renderOffscreen(render::SceneRenderer& renderer, const core::Bounds& bounds, const RenderRequest& request,
+                            const std::function<void()>& overlay) {
   render::OffscreenTarget target(request.width, request.height);
   target.bind();
   renderer.draw(render::frameFor(cameraFor(bounds, request.view), request.width, request.height));
+  if (overlay) overlay();
   return target.read();
 }
 

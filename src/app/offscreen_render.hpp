@@ -7,6 +7,8 @@
 #include "app/scene_source.hpp"
 #include "render/scene_renderer.hpp"
 
+#include <functional>
+
 namespace dorsum::app {
 
 struct RenderRequest {
@@ -18,6 +20,8 @@ struct RenderRequest {
 core::Bounds framingBounds(const LoadedScene& loaded);
 core::OrbitCamera cameraFor(const core::Bounds& bounds, core::StandardView view);
 // Draws the renderer's uploaded scene from the standard view around the bounds.
-core::Image renderOffscreen(render::SceneRenderer& renderer, const core::Bounds& bounds, const RenderRequest& request);
+// `overlay`, when given, draws over the scene before the pixels are read (labels).
+core::Image renderOffscreen(render::SceneRenderer& renderer, const core::Bounds& bounds, const RenderRequest& request,
+                            const std::function<void()>& overlay = {});
 
 }  // namespace dorsum::app

@@ -1,6 +1,8 @@
 #include "app/commands.hpp"
 #include "app/headless_context.hpp"
+#include "app/body_labels.hpp"
 #include "app/display_styles.hpp"
+#include "render/overlay_renderer.hpp"
 #include "app/offscreen_render.hpp"
 #include "app/scene_source.hpp"
 #include "core/error.hpp"
@@ -52,12 +54,38 @@ int runRender(const RenderOptions& o) {
   for (const auto& id : o.ghost) state.byId[id] = core::Display::Ghosted;
   for (const auto& id : o.hide) state.byId[id] = core::Display::Hidden;
   state.isolated = o.isolate;
+  // An isolated structure is also the selection (highlighted, its attachments pinned), unless
+  // another one was selected.
+  const std::optional<std::string> selected = o.select ? o.select : o.isolate;
   HeadlessContext context;
   render::SceneRenderer renderer;
   renderer.upload(loaded.scene);
-  renderer.setStyles(meshStyles(loaded, core::resolveDisplay(state, loaded.structures), o.select, std::nullopt));
-  renderer.setMarkers(attachmentMarkers(loaded, o.select));
-  const core::Image image = renderOffscreen(renderer, framingBounds(loaded), request);
+  renderer.setStyles(meshStyles(loaded, core::resolveDisplay(state, loaded.structures), selected, std::nullopt));
+  renderer.setMarkers(attachmentMarkers(loaded, selected));
+  // An isolated structure is framed with some of its surroundings; otherwise the whole back.
+  core::Bounds framing = framingBounds(loaded);
+  if (o.isolate) {
+    core::Bounds b;
+    for (std::size_t i = 0; i < loaded.structures.size(); ++i)
+      if (core::matchesId(loaded.structures[i], *o.isolate)) b.add(loaded.scene.meshes[i].bounds());
+    const glm::vec3 c = b.center(), half = glm::vec3(std::max(b.radius(), 0.05f) * 1.6f);
+    framing = core::Bounds{c - half, c + half};
+  }
+  std::optional<render::OverlayRenderer> overlay;
+  std::vector<core::PlacedLabel> labels;
+  if (o.labels) {
+    // Label text scales with the image so that a projector-sized render stays readable.
+    overlay.emplace(renderer.shaders(), std::max(13.0f, float(request.height) / 45.0f));
+    if (!overlay->available())
+      throw core::UserError("Labels need the DejaVu Sans font, which is missing (install the package fonts-dejavu-core).");
+    const core::Bvh bvh(loaded.scene);
+    labels = layoutBodyLabels(loaded, core::resolveDisplay(state, loaded.structures), bvh,
+                              cameraFor(framing, request.view), request.width, request.height,
+                              [&](const std::string& t) { return overlay->measure(t); });
+  }
+  const core::Image image = renderOffscreen(renderer, framing, request, [&] {
+    if (overlay) overlay->drawLabels(labels, request.width, request.height);
+  });
   core::writePng(image, o.out);
   std::cout << "Wrote " << o.out.string() << " (" << size.width << "x" << size.height << ", "
             << core::viewName(request.view) << " view of " << loaded.title

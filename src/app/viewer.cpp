@@ -2,7 +2,9 @@
 // may change state -> draw the scene -> draw ImGui -> swap. With nothing moving, the loop sleeps
 // in glfwWaitEvents and burns no CPU.
 #include "app/commands.hpp"
+#include "app/body_labels.hpp"
 #include "app/display_styles.hpp"
+#include "render/overlay_renderer.hpp"
 #include "app/offscreen_render.hpp"
 #include "app/structure_card.hpp"
 #include "core/geometry/picking.hpp"
@@ -82,6 +84,8 @@ public:
     camera_.frame(framingBounds(loaded_), requireView(options.view));
     resetExplore();
     if (options.select) select(*options.select, false);
+    labels_ = options.labels;
+    syncExplore();
     ui_.title = loaded_.title;
     ui_.triangles = loaded_.scene.triangleCount();
     ui_.contextInfo = render::contextDescription();
@@ -145,6 +149,7 @@ public:
 
       render::bindDefaultFramebuffer();
       renderer_.draw(render::frameFor(camera_, fbW, fbH));
+      drawLabels(fbW, fbH);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       ++framesDrawn;
       if (options_.exitAfterFrames > 0 && framesDrawn >= options_.exitAfterFrames) {
@@ -272,7 +277,11 @@ private:
       case K::SetSkin: next.skin = c.display; break;
       case K::SetSkeleton: next.skeleton = c.display; break;
       case K::SetDisplay: next.byId[c.id] = c.display; break;
-      case K::Isolate: next.isolated = c.id; break;
+      case K::Isolate:
+        next.isolated = c.id;
+        selected_ = c.id;
+        frame(c.id);
+        break;
       case K::EndIsolation: next.isolated.reset(); break;
       case K::Select: select(c.id, false); return;
       case K::Frame: frame(c.id); return;
@@ -283,6 +292,25 @@ private:
     }
     history_.apply(next);
     syncExplore();
+  }
+
+  // Leader-line labels for the muscles in view; they follow the camera (recomputed per frame).
+  void drawLabels(int fbW, int fbH) {
+    if (!labels_) return;
+    const float pixels = 15.0f * ui_.uiScale * contentScale_;
+    if (!overlay_ || overlay_->pixelHeight() != pixels) overlay_.emplace(renderer_.shaders(), pixels);
+    if (!overlay_->available()) {
+      ui_.message = "Labels need the DejaVu Sans font, which is missing (install the package fonts-dejavu-core).";
+      labels_ = false;
+      return;
+    }
+    const auto displays = core::resolveDisplay(history_.current(), loaded_.structures);
+    // Panels are laid out in window coordinates; labels in framebuffer pixels.
+    const float toPixels = ImGui::GetIO().DisplaySize.x > 0 ? float(fbW) / ImGui::GetIO().DisplaySize.x : 1.0f;
+    const auto placed = layoutBodyLabels(loaded_, displays, bvh_, camera_, fbW, fbH,
+                                         [&](const std::string& t) { return overlay_->measure(t); },
+                                         explore_.freeLeft * toPixels, explore_.freeRight * toPixels);
+    overlay_->drawLabels(placed, fbW, fbH);
   }
 
   void writeReport(const std::filesystem::path& path) const {
@@ -391,6 +419,7 @@ private:
   ui::ExploreState explore_;
   ImVec2 pressAt_{-100, -100};
   bool labels_ = false;
+  std::optional<render::OverlayRenderer> overlay_;
   std::pair<int, int> lastFrameSize_{0, 0};
   ui::UiState ui_;
   float contentScale_ = 1.0f;

@@ -94,6 +94,8 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
     if (ImGui::Button("End isolation")) out.push_back({K::EndIsolation});
   }
   const float layersBottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+  s.freeLeft = ImGui::GetWindowPos().x + ImGui::GetWindowWidth();
+  s.freeRight = vp->WorkPos.x + vp->WorkSize.x;
   ImGui::End();
 
   // The structure list, below the layer control.
@@ -144,6 +146,7 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
     ImGui::SetNextWindowSize({em * 24, vp->WorkSize.y - em}, ImGuiCond_Always);
     bool open = true;
     ImGui::Begin("Structure", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    s.freeRight = ImGui::GetWindowPos().x;
     ImGui::PushTextWrapPos(0.0f);
     ImGui::SetWindowFontScale(1.25f);
     ImGui::TextUnformatted(card.name.c_str());

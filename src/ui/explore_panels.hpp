@@ -41,6 +41,7 @@ struct ExploreState {
   core::Display selectedDisplay = core::Display::Shown;
   char search[128] = {};
   bool showList = true;
+  float freeLeft = 0.0f, freeRight = 1e9f;  // out: the part of the window the panels leave free
 };
 
 struct ExploreCommand {

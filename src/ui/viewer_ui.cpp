@@ -1,5 +1,7 @@
 #include "ui/viewer_ui.hpp"
 
+#include "core/fonts.hpp"
+
 #include <imgui.h>
 // Key codes only: ImGui 1.86's GLFW backend indexes io.KeysDown by GLFW key code.
 #define GLFW_INCLUDE_NONE
@@ -168,14 +170,7 @@ void buildFonts(float pixelScale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   const float size = std::round(16.0f * pixelScale);
-  static const char* candidates[] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                                     "/usr/local/share/fonts/DejaVuSans.ttf",
-                                     "/usr/share/fonts/TTF/DejaVuSans.ttf",
-                                     "/Library/Fonts/DejaVuSans.ttf"};
-  for (const char* path : candidates) {
-    std::error_code ec;
-    if (std::filesystem::exists(path, ec) && io.Fonts->AddFontFromFileTTF(path, size)) return;
-  }
+  if (const auto font = core::findUiFont(); font && io.Fonts->AddFontFromFileTTF(font->c_str(), size)) return;
   ImFontConfig config;
   config.SizePixels = size;
   io.Fonts->AddFontDefault(&config);

@@ -1,0 +1,120 @@
+#include "render/overlay_renderer.hpp"
+
+#include "core/fonts.hpp"
+#include "render/gl.hpp"
+
+#include <stb_truetype.h>
+
+#include <cmath>
+#include <fstream>
+#include <iterator>
+
+namespace dorsum::render {
+
+namespace {
+const stbtt_bakedchar* glyphs(const std::vector<unsigned char>& baked) {
+  return reinterpret_cast<const stbtt_bakedchar*>(baked.data());
+}
+constexpr float kPad = 0.35f;  // padding around the text, in font heights
+}  // namespace
+
+OverlayRenderer::OverlayRenderer(ShaderLibrary& shaders, float pixelHeight)
+    : shaders_(shaders), pixelHeight_(pixelHeight) {
+  program_ = shaders_.add("overlay.vert", "overlay.frag");
+  vao_ = VertexArray();
+  buffer_ = Buffer();
+  const auto path = core::findUiFont();
+  if (!path) return;
+  std::ifstream in(*path, std::ios::binary);
+  const std::vector<unsigned char> ttf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<unsigned char> bitmap(std::size_t(kAtlas) * kAtlas);
+  baked_.resize(sizeof(stbtt_bakedchar) * kCount);
+  if (ttf.empty() || stbtt_BakeFontBitmap(ttf.data(), 0, pixelHeight, bitmap.data(), kAtlas, kAtlas, kFirst, kCount,
+                                          reinterpret_cast<stbtt_bakedchar*>(baked_.data())) <= 0)
+    return;
+  font_ = Texture();
+  glBindTexture(GL_TEXTURE_2D, font_.id());
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kAtlas, kAtlas, 0, GL_RED, GL_UNSIGNED_BYTE, bitmap.data());
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  fontReady_ = true;
+}
+
+glm::vec2 OverlayRenderer::measure(const std::string& s) const {
+  float width = 0.0f;
+  if (fontReady_)
+    for (unsigned char c : s)
+      if (c >= kFirst && c < kFirst + kCount) width += glyphs(baked_)[c - kFirst].xadvance;
+  return {std::ceil(width + 2.0f * kPad * pixelHeight_), std::ceil(pixelHeight_ * (1.0f + 2.0f * kPad * 0.6f))};
+}
+
+void OverlayRenderer::quad(std::vector<Vertex>& v, glm::vec2 a, glm::vec2 b, glm::vec4 color) const {
+  const glm::vec2 none(-1.0f);
+  v.insert(v.end(), {{a, none, color}, {{b.x, a.y}, none, color}, {b, none, color},
+                     {a, none, color}, {b, none, color}, {{a.x, b.y}, none, color}});
+}
+
+void OverlayRenderer::line(std::vector<Vertex>& v, glm::vec2 a, glm::vec2 b, float width, glm::vec4 color) const {
+  const glm::vec2 d = b - a;
+  const float len = glm::length(d);
+  if (len < 1e-3f) return;
+  const glm::vec2 n = glm::vec2(-d.y, d.x) / len * (width * 0.5f);
+  const glm::vec2 none(-1.0f);
+  v.insert(v.end(), {{a - n, none, color}, {b - n, none, color}, {b + n, none, color},
+                     {a - n, none, color}, {b + n, none, color}, {a + n, none, color}});
+}
+
+void OverlayRenderer::text(std::vector<Vertex>& v, glm::vec2 at, const std::string& s, glm::vec4 color) const {
+  float x = at.x, y = at.y;
+  for (unsigned char c : s) {
+    if (c < kFirst || c >= kFirst + kCount) continue;
+    stbtt_aligned_quad q;
+    stbtt_GetBakedQuad(glyphs(baked_), kAtlas, kAtlas, c - kFirst, &x, &y, &q, 1);
+    v.insert(v.end(), {{{q.x0, q.y0}, {q.s0, q.t0}, color}, {{q.x1, q.y0}, {q.s1, q.t0}, color},
+                       {{q.x1, q.y1}, {q.s1, q.t1}, color}, {{q.x0, q.y0}, {q.s0, q.t0}, color},
+                       {{q.x1, q.y1}, {q.s1, q.t1}, color}, {{q.x0, q.y1}, {q.s0, q.t1}, color}});
+  }
+}
+
+void OverlayRenderer::drawLabels(const std::vector<core::PlacedLabel>& labels, int width, int height) {
+  if (!fontReady_ || labels.empty()) return;
+  std::vector<Vertex> v;
+  const float lineWidth = std::max(1.5f, pixelHeight_ / 10.0f);
+  const glm::vec4 leader(0.95f, 0.93f, 0.88f, 0.85f), box(0.08f, 0.09f, 0.11f, 0.78f), ink(0.97f, 0.96f, 0.92f, 1.0f);
+  for (const auto& l : labels) {
+    line(v, l.anchor, l.join, lineWidth, leader);
+    const float dot = lineWidth * 1.8f;
+    quad(v, l.anchor - glm::vec2(dot), l.anchor + glm::vec2(dot), leader);
+  }
+  for (const auto& l : labels) {
+    quad(v, l.box, l.box + l.size, box);
+    const float baseline = l.box.y + l.size.y * 0.5f + pixelHeight_ * 0.32f;
+    text(v, {l.box.x + kPad * pixelHeight_, baseline}, l.text, ink);
+  }
+  glBindVertexArray(vao_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, buffer_.id());
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(Vertex)), v.data(), GL_STREAM_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, p)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, uv)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, color)));
+  const GLuint prog = shaders_.program(program_).id();
+  glUseProgram(prog);
+  glUniform2f(glGetUniformLocation(prog, "uViewport"), float(width), float(height));
+  glUniform1i(glGetUniformLocation(prog, "uFont"), 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, font_.id());
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  glDrawArrays(GL_TRIANGLES, 0, GLsizei(v.size()));
+  glDisable(GL_BLEND);
+  glEnable(GL_DEPTH_TEST);
+  glBindVertexArray(0);
+}
+
+}  // namespace dorsum::render

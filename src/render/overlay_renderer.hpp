@@ -1,0 +1,48 @@
+#pragma once
+// Screen-space overlay drawn over the scene: leader-line labels with their boxes and text. The
+// font is DejaVu Sans baked with stb_truetype, so labels look the same in the window and in
+// headless renders.
+#include "core/label_layout.hpp"
+#include "render/gl_objects.hpp"
+#include "render/shader_library.hpp"
+
+#include <glm/glm.hpp>
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace dorsum::render {
+
+class OverlayRenderer {
+public:
+  // Needs a current GL context. Labels are unavailable (available() false) without the font.
+  OverlayRenderer(ShaderLibrary& shaders, float pixelHeight);
+  bool available() const { return fontReady_; }
+  float pixelHeight() const { return pixelHeight_; }
+  // The size of a label's box for this text (padding included).
+  glm::vec2 measure(const std::string& text) const;
+  // Draws into the currently bound framebuffer.
+  void drawLabels(const std::vector<core::PlacedLabel>& labels, int width, int height);
+
+private:
+  struct Vertex {
+    glm::vec2 p, uv;
+    glm::vec4 color;
+  };
+  void quad(std::vector<Vertex>& v, glm::vec2 a, glm::vec2 b, glm::vec4 color) const;
+  void line(std::vector<Vertex>& v, glm::vec2 a, glm::vec2 b, float width, glm::vec4 color) const;
+  void text(std::vector<Vertex>& v, glm::vec2 at, const std::string& s, glm::vec4 color) const;
+
+  ShaderLibrary& shaders_;
+  std::size_t program_ = 0;
+  float pixelHeight_;
+  bool fontReady_ = false;
+  Texture font_{NoCreate};
+  VertexArray vao_{NoCreate};
+  Buffer buffer_{NoCreate};
+  static constexpr int kAtlas = 512, kFirst = 32, kCount = 96;
+  std::vector<unsigned char> baked_;  // stbtt_bakedchar records (kept opaque so no header needs stb)
+};
+
+}  // namespace dorsum::render

@@ -1,0 +1,46 @@
+#include "core/label_layout.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+
+using namespace dorsum::core;
+
+namespace {
+bool overlap(const PlacedLabel& a, const PlacedLabel& b) {
+  return a.box.x < b.box.x + b.size.x && b.box.x < a.box.x + a.size.x && a.box.y < b.box.y + b.size.y &&
+         b.box.y < a.box.y + a.size.y;
+}
+}  // namespace
+
+TEST_CASE("labels never overlap, stay on screen and beside the body", "[labels]") {
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<float> x(500, 780), y(100, 700), w(60, 220);
+  LabelArea area{1280, 800, 480, 800};
+  for (int trial = 0; trial < 20; ++trial) {
+    std::vector<LabelRequest> requests;
+    for (int i = 0; i < 22; ++i) requests.push_back({{x(rng), y(rng)}, {w(rng), 22.0f}, i % 2 == 0, "label " + std::to_string(i)});
+    const auto placed = layoutLabels(requests, area);
+    REQUIRE(placed.size() == requests.size());
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+      const auto& p = placed[i];
+      CHECK(p.box.y >= 0.0f);
+      CHECK(p.box.y + p.size.y <= area.height);
+      CHECK(p.box.x >= 0.0f);
+      CHECK(p.box.x + p.size.x <= area.width);
+      const bool leftColumn = p.box.x + p.size.x <= area.bodyLeft;
+      const bool rightColumn = p.box.x >= area.bodyRight;
+      CHECK((leftColumn || rightColumn));
+      for (std::size_t j = i + 1; j < placed.size(); ++j) CHECK_FALSE(overlap(p, placed[j]));
+    }
+  }
+}
+
+TEST_CASE("a lone label sits level with its anchor, its leader joining the near edge", "[labels]") {
+  LabelArea area{1000, 600, 400, 600};
+  const auto placed = layoutLabels({{{450, 300}, {100, 20}, true, "Trapezius"}}, area);
+  REQUIRE(placed.size() == 1);
+  CHECK(placed[0].box.y == Approx(290));
+  CHECK(placed[0].join.x == Approx(placed[0].box.x + 100));
+  CHECK(placed[0].join.x <= 400 - area.margin + 0.01f);
+}
