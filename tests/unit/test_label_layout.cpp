@@ -16,7 +16,11 @@ bool overlap(const PlacedLabel& a, const PlacedLabel& b) {
 TEST_CASE("labels never overlap, stay on screen and beside the body", "[labels]") {
   std::mt19937 rng(3);
   std::uniform_real_distribution<float> x(500, 780), y(100, 700), w(60, 220);
-  LabelArea area{1280, 800, 480, 800};
+  LabelArea area;
+  area.width = 1280;
+  area.height = 800;
+  area.bodyLeft = 480;
+  area.bodyRight = 800;
   for (int trial = 0; trial < 20; ++trial) {
     std::vector<LabelRequest> requests;
     for (int i = 0; i < 22; ++i) requests.push_back({{x(rng), y(rng)}, {w(rng), 22.0f}, i % 2 == 0, "label " + std::to_string(i)});
@@ -36,8 +40,29 @@ TEST_CASE("labels never overlap, stay on screen and beside the body", "[labels]"
   }
 }
 
+TEST_CASE("labels keep out of the panels' part of the window", "[labels]") {
+  LabelArea area;
+  area.width = 1280;
+  area.height = 800;
+  area.bodyLeft = 420;
+  area.bodyRight = 860;
+  area.left = 330;   // the layer panel's right edge
+  area.right = 900;  // the structure card's left edge
+  const auto placed =
+      layoutLabels({{{450, 300}, {200, 20}, true, "Trapezius"}, {{800, 300}, {200, 20}, false, "Latissimus"}}, area);
+  REQUIRE(placed.size() == 2);
+  for (const auto& p : placed) {
+    CHECK(p.box.x >= area.left);
+    CHECK(p.box.x + p.size.x <= area.right);
+  }
+}
+
 TEST_CASE("a lone label sits level with its anchor, its leader joining the near edge", "[labels]") {
-  LabelArea area{1000, 600, 400, 600};
+  LabelArea area;
+  area.width = 1000;
+  area.height = 600;
+  area.bodyLeft = 400;
+  area.bodyRight = 600;
   const auto placed = layoutLabels({{{450, 300}, {100, 20}, true, "Trapezius"}}, area);
   REQUIRE(placed.size() == 1);
   CHECK(placed[0].box.y == Approx(290));
