@@ -61,6 +61,15 @@ struct PickOptions {
   std::optional<std::filesystem::path> atlasDir;
 };
 int runPick(const PickOptions& options);
+}  // namespace dorsum::app
+
+#include "app/scene_source.hpp"
+#include "core/geometry/bvh.hpp"
+
+namespace dorsum::app {
+// What `dorsum pick` prints for pixel (x, y) (its centre) of a width x height render: JSON.
+std::string pickAtPixel(const LoadedScene& loaded, const core::Bvh& bvh, const core::OrbitCamera& camera, int width,
+                        int height, int x, int y, const std::vector<bool>& visible);
 
 // `dorsum bake --out FILE.glb`: the whole atlas as one GLB, deterministic.
 struct BakeOptions {

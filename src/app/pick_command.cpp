@@ -26,6 +26,7 @@ std::pair<float, float> parsePixel(const std::string& text) {
 }
 }  // namespace
 
+namespace {
 nlohmann::json pickJson(const LoadedScene& loaded, const core::Bvh& bvh, const core::OrbitCamera& camera, int width,
                         int height, float px, float py, const std::vector<bool>& visible) {
   std::vector<core::Pickable> pickable(visible.size());
@@ -54,6 +55,12 @@ nlohmann::json pickJson(const LoadedScene& loaded, const core::Bvh& bvh, const c
   if (!s.muscleId.empty()) out["muscle"] = s.muscleId;
   return out;
 }
+}  // namespace
+
+std::string pickAtPixel(const LoadedScene& loaded, const core::Bvh& bvh, const core::OrbitCamera& camera, int width,
+                        int height, int x, int y, const std::vector<bool>& visible) {
+  return pickJson(loaded, bvh, camera, width, height, float(x) + 0.5f, float(y) + 0.5f, visible).dump(2);
+}
 
 int runPick(const PickOptions& o) {
   const core::Size size = core::parseSize(o.size);
@@ -69,7 +76,7 @@ int runPick(const PickOptions& o) {
   const core::Bvh bvh(loaded.scene);
   const core::OrbitCamera camera = cameraFor(framingBounds(loaded), view);
   const auto visible = visibleMeshes(loaded, {o.peel, o.skin, true, {}});
-  std::cout << pickJson(loaded, bvh, camera, size.width, size.height, px + 0.5f, py + 0.5f, visible).dump(2) << "\n";
+  std::cout << pickAtPixel(loaded, bvh, camera, size.width, size.height, int(px), int(py), visible) << "\n";
   return 0;
 }
 
