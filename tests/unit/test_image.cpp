@@ -22,10 +22,12 @@ Image gradient(int w, int h) {
     }
   return img;
 }
+// Each test writes in a folder of its own: ctest runs tests in parallel, and the atomicity check
+// must not see another test's temporary file.
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(DORSUM_TEST_OUTPUT) / "unit";
+  const fs::path dir = fs::path(DORSUM_TEST_OUTPUT) / "unit" / fs::path(name).stem();
   fs::create_directories(dir);
-  return dir / name;
+  return dir / fs::path(name).filename();
 }
 }  // namespace
 
@@ -81,7 +83,7 @@ TEST_CASE("writing over a file replaces it whole", "[image]") {
 }
 
 TEST_CASE("unwritable and unreadable image paths are user errors", "[image]") {
-  CHECK_THROWS_AS(writePng(gradient(2, 2), scratch("no-such-folder/x.png")), UserError);
+  CHECK_THROWS_AS(writePng(gradient(2, 2), fs::path(DORSUM_TEST_OUTPUT) / "unit" / "no-such-folder" / "x.png"), UserError);
   CHECK_THROWS_WITH(readPng(scratch("missing.png")), Catch::Contains("does not exist"));
   const fs::path notPng = scratch("not.png");
   std::ofstream(notPng) << "hello";

@@ -46,7 +46,7 @@ TEST_CASE("unreadable models give one sentence naming the file and the reason", 
   CHECK(garbage.find("cannot be read") != std::string::npos);
   CHECK(messageOf(fs::path(DORSUM_TEST_DATA)).find("is a directory") != std::string::npos);
 
-  const fs::path dir = fs::path(DORSUM_TEST_OUTPUT) / "unit";
+  const fs::path dir = fs::path(DORSUM_TEST_OUTPUT) / "unit" / "model_io";  // its own folder (parallel tests)
   fs::create_directories(dir);
   std::ofstream(dir / "empty.obj").close();
   CHECK(messageOf(dir / "empty.obj").find("is empty") != std::string::npos);
