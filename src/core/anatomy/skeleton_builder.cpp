@@ -95,7 +95,7 @@ Mesh rib(int n, const Atlas& a, const BodyFrame& frame, float res) {
   std::vector<glm::vec3> pts = {head, angle};
   std::vector<float> radii = {0.004f, 0.005f};
   const float reach = n <= 10 ? 0.92f : (n == 11 ? 0.55f : 0.42f);  // fraction of the way to the sternum
-  const float drop = n <= 7 ? 0.05f + 0.004f * n : 0.06f;
+  const float drop = n <= 10 ? 0.07f + 0.004f * float(n) : 0.05f;  // ribs slope down toward the front
   const glm::vec2 half0 = frame.coreHalfSize(angle.y);
   const float startAngle = std::atan2(angle.z - frame.coreCentreZ(angle.y), angle.x * half0.y / half0.x);
   const int steps = 6;
@@ -139,7 +139,9 @@ Mesh ilium(const Atlas& a, float res) {
       const std::size_t k = g.at(i, j);
       // The wing faces out and back.
       g.outward[k] = glm::normalize(glm::vec3(p.x, 0.0f, p.z - 0.0f) + glm::vec3(0, 0.2f, 0));
-      g.inner[k] = p - g.outward[k] * 0.004f;
+      // The gluteal surface bulges outward between crest and acetabulum; the wing is not flat.
+      const float bulge = 0.014f * std::sin(3.14159265f * u) * std::sin(3.14159265f * v);
+      g.inner[k] = p - g.outward[k] * 0.004f + g.outward[k] * bulge;
       g.thickness[k] = u < 0.1f ? 0.009f : 0.006f;  // the crest is thicker than the wing
     }
   Mesh m = makeSheet("ilium_l", g);
