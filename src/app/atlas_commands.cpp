@@ -7,7 +7,7 @@
 namespace dorsum::app {
 
 int runValidate(const std::vector<std::filesystem::path>& paths) {
-  const auto problems = core::validatePaths(paths);
+  const auto problems = paths.empty() ? core::loadEmbeddedAtlas().problems : core::validatePaths(paths);
   for (const auto& d : problems) std::cerr << d.str() << "\n";
   if (!problems.empty()) {
     std::cerr << problems.size() << " problem" << (problems.size() == 1 ? "" : "s") << " found.\n";

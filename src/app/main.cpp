@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> validatePaths;
   auto* validateCmd = cli.add_subcommand("validate", "Check atlas files: syntax, schema, ids, references, sources");
-  validateCmd->add_option("paths", validatePaths, "Atlas folders or files (default: assets/atlas)");
+  validateCmd->add_option("paths", validatePaths, "Atlas folders or files (default: the atlas built into dorsum)");
 
   app::AtlasOptions atlasOptions;
   std::string atlasDir;
@@ -102,8 +102,7 @@ int main(int argc, char** argv) {
   try {
     if (*validateCmd) {
       std::vector<std::filesystem::path> paths(validatePaths.begin(), validatePaths.end());
-      if (paths.empty()) paths.push_back("assets/atlas");
-      return app::runValidate(paths);
+      return app::runValidate(paths);  // none: the atlas built into this binary
     }
     const std::optional<std::filesystem::path> atlas =
         atlasDir.empty() ? std::nullopt : std::optional<std::filesystem::path>(atlasDir);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <cmath>
 #include <iostream>
 
 namespace dorsum::app {
@@ -17,7 +18,7 @@ std::pair<float, float> parsePixel(const std::string& text) {
   float x = 0, y = 0;
   auto parse = [&](std::string_view part, float& out) {
     auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
-    return !part.empty() && ec == std::errc() && ptr == part.data() + part.size();
+    return !part.empty() && ec == std::errc() && ptr == part.data() + part.size() && std::isfinite(out);
   };
   if (comma == std::string::npos || !parse(std::string_view(text).substr(0, comma), x) ||
       !parse(std::string_view(text).substr(comma + 1), y))

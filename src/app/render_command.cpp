@@ -60,6 +60,7 @@ int runRender(const RenderOptions& o) {
   HeadlessContext context;
   render::SceneRenderer renderer;
   renderer.upload(loaded.scene);
+  renderer.setCullBackFaces(loaded.atlas.has_value());  // a user's model may be open: two-sided
   renderer.setStyles(meshStyles(loaded, core::resolveDisplay(state, loaded.structures), selected, std::nullopt));
   renderer.setMarkers(attachmentMarkers(loaded, selected));
   // An isolated structure is framed with some of its surroundings; otherwise the whole back.
@@ -76,8 +77,7 @@ int runRender(const RenderOptions& o) {
   if (o.labels) {
     // Label text scales with the image so that a projector-sized render stays readable.
     overlay.emplace(renderer.shaders(), std::max(13.0f, float(request.height) / 45.0f));
-    if (!overlay->available())
-      throw core::UserError("Labels need the DejaVu Sans font, which is missing (install the package fonts-dejavu-core).");
+    if (!overlay->available()) throw core::UserError(overlay->whyUnavailable());
     const core::Bvh bvh(loaded.scene);
     labels = layoutBodyLabels(loaded, core::resolveDisplay(state, loaded.structures), bvh,
                               cameraFor(framing, request.view), request.width, request.height,

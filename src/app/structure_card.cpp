@@ -31,7 +31,7 @@ std::vector<ui::LayerEntry> layerEntries(const LoadedScene& loaded) {
 std::vector<ui::ListEntry> structureList(const LoadedScene& loaded) {
   std::vector<ui::ListEntry> out;
   if (!loaded.atlas) {
-    for (const auto& s : loaded.structures) out.push_back({s.node, s.node, "", 1});
+    for (const auto& s : loaded.structures) out.push_back({s.node, s.node, "", 0});  // listed as the model's parts
     return out;
   }
   for (const auto& m : loaded.atlas->muscles) out.push_back({m.id, m.name, m.latin, m.layer});

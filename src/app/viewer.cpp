@@ -25,6 +25,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <chrono>
@@ -81,6 +82,7 @@ public:
   Viewer(GLFWwindow* window, const ViewOptions& options, LoadedScene loaded)
       : window_(window), options_(options), loaded_(std::move(loaded)), renderer_(options.shaderDir) {
     renderer_.upload(loaded_.scene);
+    renderer_.setCullBackFaces(loaded_.atlas.has_value());  // a user's model may be open: two-sided
     camera_.frame(framingBounds(loaded_), requireView(options.view));
     resetExplore();
     if (options.select) select(*options.select, false);
@@ -300,7 +302,7 @@ private:
     const float pixels = 15.0f * ui_.uiScale * contentScale_;
     if (!overlay_ || overlay_->pixelHeight() != pixels) overlay_.emplace(renderer_.shaders(), pixels);
     if (!overlay_->available()) {
-      ui_.message = "Labels need the DejaVu Sans font, which is missing (install the package fonts-dejavu-core).";
+      ui_.message = overlay_->whyUnavailable();
       labels_ = false;
       return;
     }
@@ -385,6 +387,7 @@ private:
       return;
     }
     renderer_.upload(loaded_.scene);
+    renderer_.setCullBackFaces(loaded_.atlas.has_value());  // a user's model may be open: two-sided
     camera_.frame(framingBounds(loaded_), core::StandardView::Posterior);
     resetExplore();
     ui_.title = loaded_.title;
@@ -432,6 +435,9 @@ private:
 int runViewer(const ViewOptions& options) {
   requireView(options.view);
   if (options.screenshot) requireWritableOutput(*options.screenshot);
+  if (options.report) requireWritableOutput(*options.report);
+  if (!std::isfinite(options.uiScale))
+    throw core::usageError("The UI scale must be a number from 1 to 3.");
   LoadedScene loaded = loadScene({options.model, options.atlasDir});  // bad files are reported before a window opens
   if (options.select) requireKnownIds(loaded, {*options.select}, "--select");
 

@@ -24,18 +24,36 @@ OverlayRenderer::OverlayRenderer(ShaderLibrary& shaders, float pixelHeight)
   vao_ = VertexArray();
   buffer_ = Buffer();
   const auto path = core::findUiFont();
-  if (!path) return;
+  if (!path) {
+    why_ = "Labels need the DejaVu Sans font, which is missing (install the package fonts-dejavu-core).";
+    return;
+  }
   std::ifstream in(*path, std::ios::binary);
   const std::vector<unsigned char> ttf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<unsigned char> bitmap(std::size_t(kAtlas) * kAtlas);
   baked_.resize(sizeof(stbtt_bakedchar) * kCount);
-  if (ttf.empty() || stbtt_BakeFontBitmap(ttf.data(), 0, pixelHeight, bitmap.data(), kAtlas, kAtlas, kFirst, kCount,
-                                          reinterpret_cast<stbtt_bakedchar*>(baked_.data())) <= 0)
+  // 96 glyphs of this height need roughly a square of side 10 x height; grow until they fit.
+  int baked = 0;
+  std::vector<unsigned char> bitmap;
+  for (atlasSide_ = 256; atlasSide_ <= 8192; atlasSide_ *= 2) {
+    if (float(atlasSide_) < pixelHeight * 8.0f) continue;
+    bitmap.assign(std::size_t(atlasSide_) * atlasSide_, 0);
+    baked = ttf.empty() ? 0
+                        : stbtt_BakeFontBitmap(ttf.data(), 0, pixelHeight, bitmap.data(), atlasSide_, atlasSide_, kFirst,
+                                               kCount, reinterpret_cast<stbtt_bakedchar*>(baked_.data()));
+    if (baked > 0 || ttf.empty()) break;
+  }
+  if (baked <= 0) {
+    why_ = "The label font '" + path->string() + "' could not be prepared at " + std::to_string(int(pixelHeight)) +
+           " pixels.";
     return;
+  }
   font_ = Texture();
   glBindTexture(GL_TEXTURE_2D, font_.id());
+  GLint alignment = 4;
+  glGetIntegerv(GL_UNPACK_ALIGNMENT, &alignment);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kAtlas, kAtlas, 0, GL_RED, GL_UNSIGNED_BYTE, bitmap.data());
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlasSide_, atlasSide_, 0, GL_RED, GL_UNSIGNED_BYTE, bitmap.data());
+  glPixelStorei(GL_UNPACK_ALIGNMENT, alignment);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   fontReady_ = true;
@@ -70,7 +88,7 @@ void OverlayRenderer::text(std::vector<Vertex>& v, glm::vec2 at, const std::stri
   for (unsigned char c : s) {
     if (c < kFirst || c >= kFirst + kCount) continue;
     stbtt_aligned_quad q;
-    stbtt_GetBakedQuad(glyphs(baked_), kAtlas, kAtlas, c - kFirst, &x, &y, &q, 1);
+    stbtt_GetBakedQuad(glyphs(baked_), atlasSide_, atlasSide_, c - kFirst, &x, &y, &q, 1);
     v.insert(v.end(), {{{q.x0, q.y0}, {q.s0, q.t0}, color}, {{q.x1, q.y0}, {q.s1, q.t0}, color},
                        {{q.x1, q.y1}, {q.s1, q.t1}, color}, {{q.x0, q.y0}, {q.s0, q.t0}, color},
                        {{q.x1, q.y1}, {q.s1, q.t1}, color}, {{q.x0, q.y1}, {q.s0, q.t1}, color}});

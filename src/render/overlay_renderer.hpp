@@ -19,6 +19,8 @@ public:
   // Needs a current GL context. Labels are unavailable (available() false) without the font.
   OverlayRenderer(ShaderLibrary& shaders, float pixelHeight);
   bool available() const { return fontReady_; }
+  // Why labels are unavailable, as a sentence ("" when they are available).
+  const std::string& whyUnavailable() const { return why_; }
   float pixelHeight() const { return pixelHeight_; }
   // The size of a label's box for this text (padding included).
   glm::vec2 measure(const std::string& text) const;
@@ -41,7 +43,9 @@ private:
   Texture font_{NoCreate};
   VertexArray vao_{NoCreate};
   Buffer buffer_{NoCreate};
-  static constexpr int kAtlas = 512, kFirst = 32, kCount = 96;
+  static constexpr int kFirst = 32, kCount = 96;
+  int atlasSide_ = 512;  // grows with the pixel height so that big (projector) text still fits
+  std::string why_;
   std::vector<unsigned char> baked_;  // stbtt_bakedchar records (kept opaque so no header needs stb)
 };
 

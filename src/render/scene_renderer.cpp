@@ -1,5 +1,6 @@
 #include "render/scene_renderer.hpp"
 
+#include "core/error.hpp"
 #include "core/primitives.hpp"
 #include "render/gl.hpp"
 
@@ -123,11 +124,18 @@ void SceneRenderer::ensureOitTargets(int width, int height) {
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, accumTexture_.id(), 0);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_TEXTURE_2D, weightTexture_.id(), 0);
   glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, oitDepth_.id());
+  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+    throw core::UserError("This OpenGL driver cannot render translucent structures (no 16-bit float render targets).");
 }
 
 void SceneRenderer::draw(const FrameParams& f) {
-  GLint target = 0;
+  GLint target = 0, readTarget = 0;
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &readTarget);
+  // Start from known state whatever ran before (ImGui, the overlay).
+  glDisable(GL_SCISSOR_TEST);
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+  glDepthMask(GL_TRUE);
   glViewport(0, 0, f.width, f.height);
   glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
@@ -146,7 +154,8 @@ void SceneRenderer::draw(const FrameParams& f) {
 
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
-  glEnable(GL_CULL_FACE);
+  if (cullBackFaces_) glEnable(GL_CULL_FACE);
+  else glDisable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   const GLuint prog = shaders_.program(meshProgram_).id();
   glUseProgram(prog);
@@ -168,7 +177,7 @@ void SceneRenderer::draw(const FrameParams& f) {
     else if (m.style.alpha > 0.001f) translucent = true;
   }
 
-  if (translucent) {
+  if (translucent && f.width > 0 && f.height > 0) {
     // Weighted blended OIT: the opaque depth first (no colour), then every translucent surface
     // accumulated without depth writes, then one composite over the opaque image.
     ensureOitTargets(f.width, f.height);
@@ -192,7 +201,8 @@ void SceneRenderer::draw(const FrameParams& f) {
       if (m.style.alpha < 0.999f && m.style.alpha > 0.001f) drawMesh(prog, m, identity);
     glUniform1i(glGetUniformLocation(prog, "uOit"), 0);
 
-    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(target));
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, GLuint(target));
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, GLuint(readTarget));
     glDisable(GL_DEPTH_TEST);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     const GLuint comp = shaders_.program(compositeProgram_).id();
@@ -206,22 +216,28 @@ void SceneRenderer::draw(const FrameParams& f) {
     glUniform1i(glGetUniformLocation(comp, "uWeight"), 1);
     glBindVertexArray(emptyVao_.id());
     glDrawArrays(GL_TRIANGLES, 0, 3);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, 0);
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
     glEnable(GL_DEPTH_TEST);
-    glEnable(GL_CULL_FACE);
+    if (cullBackFaces_) glEnable(GL_CULL_FACE);
     glUseProgram(prog);
   }
 
   if (!markers_.empty()) {
     // Pins stay visible through the muscles that cover their bone.
     glDisable(GL_DEPTH_TEST);
+    glDepthMask(GL_FALSE);
     for (const auto& mk : markers_) {
       GpuMesh& s = markerSphere_;
       s.color = mk.color;
       s.style = MeshStyle{1.0f, glm::vec4(mk.color, 0.6f)};
       drawMesh(prog, s, glm::scale(glm::translate(identity, mk.position), glm::vec3(mk.radius)));
     }
+    glDepthMask(GL_TRUE);
     glEnable(GL_DEPTH_TEST);
   }
   glBindVertexArray(0);

@@ -48,6 +48,9 @@ public:
   // Shorthand: shown meshes opaque, the others not drawn.
   void setVisible(const std::vector<bool>& visible);
   void setMarkers(std::vector<Marker> markers) { markers_ = std::move(markers); }
+  // Back faces are culled for closed meshes (the body); a user's model may be open or wound
+  // inward, so it is drawn two-sided (picking is two-sided too).
+  void setCullBackFaces(bool cull) { cullBackFaces_ = cull; }
   // Draws into the currently bound framebuffer.
   void draw(const FrameParams& frame);
 
@@ -73,6 +76,7 @@ private:
   std::vector<GpuMesh> meshes_;
   std::size_t triangles_ = 0;
   std::vector<Marker> markers_;
+  bool cullBackFaces_ = true;
   GpuMesh markerSphere_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}};
   // Transparency targets, made on first use at the frame's size.
   Framebuffer oitFbo_{NoCreate};

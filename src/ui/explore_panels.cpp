@@ -58,14 +58,22 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
   std::vector<ExploreCommand> out;
   const float em = ImGui::GetFontSize();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const int deepest = s.layers.empty() ? 0 : s.layers.back().index;
+  int deepest = 0;
+  for (const auto& l : s.layers) deepest = std::max(deepest, l.index);
+  auto layerName = [&](int index) -> std::string {
+    for (const auto& l : s.layers)
+      if (l.index == index) return l.name;
+    return "Layer " + std::to_string(index);
+  };
 
   // The layer control: visible at a glance, top left.
   ImGui::SetNextWindowPos({vp->WorkPos.x + em * 0.5f, vp->WorkPos.y + em * 0.5f}, ImGuiCond_Always);
   ImGui::SetNextWindowSize({em * 19, 0}, ImGuiCond_Always);
   ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
   const int peel = s.display.peel;
-  const std::string top = peel < deepest ? s.layers[std::size_t(peel)].name : "none (skeleton only)";
+  const std::string top = s.layers.empty() ? std::string("no layers (a model)")
+                          : peel < deepest  ? layerName(peel + 1)
+                                            : std::string("none (skeleton only)");
   ImGui::TextWrapped("Outermost shown: %s", top.c_str());
   int shownFrom = peel + 1;  // the slider counts the outermost layer shown
   ImGui::SetNextItemWidth(-1);
@@ -115,7 +123,7 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
             (query.empty() || containsFolded(e.name, query) || containsFolded(e.latin, query) || containsFolded(e.id, query)))
           rows.push_back(&e);
       if (rows.empty()) continue;
-      const std::string header = bones ? std::string("Bones") : s.layers[std::size_t(layer - 1)].name;
+      const std::string header = bones ? std::string(s.layers.empty() ? "Parts of the model" : "Bones") : layerName(layer);
       ImGui::SetNextItemOpen(!query.empty() || !bones, ImGuiCond_Always);
       if (!query.empty()) ImGui::SetNextItemOpen(true, ImGuiCond_Always);
       if (ImGui::TreeNodeEx(header.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth)) {
@@ -184,7 +192,8 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
 std::vector<ExploreCommand> readExploreShortcuts(const ExploreState& s, const std::vector<KeyPress>& keys) {
   std::vector<ExploreCommand> out;
   const ImGuiIO& io = ImGui::GetIO();
-  const int deepest = s.layers.empty() ? 0 : s.layers.back().index;
+  int deepest = 0;
+  for (const auto& l : s.layers) deepest = std::max(deepest, l.index);
   for (const KeyPress& k : keys) {
     if (k.ctrl()) {
       if (k.key == GLFW_KEY_Z) out.push_back({K::Undo});

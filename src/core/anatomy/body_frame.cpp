@@ -39,13 +39,15 @@ BodyFrame::BodyFrame(const Atlas& atlas) {
     }
     levels_.push_back(level);
   }
+  // Top to bottom whatever order the data gives.
+  std::stable_sort(levels_.begin(), levels_.end(), [](const SpineLevel& a, const SpineLevel& b) { return a.y > b.y; });
   // Transverse processes missing from the atlas (C5, C6, sacrum) are interpolated from neighbours.
   for (std::size_t i = 0; i < levels_.size(); ++i) {
     if (levels_[i].tpX >= 0.0f) continue;
     int a = int(i) - 1, b = int(i) + 1;
     while (a >= 0 && levels_[a].tpX < 0.0f) --a;
     while (b < int(levels_.size()) && levels_[b].tpX < 0.0f) ++b;
-    if (a >= 0 && b < int(levels_.size())) {
+    if (a >= 0 && b < int(levels_.size()) && levels_[b].y != levels_[a].y) {
       const float t = (levels_[i].y - levels_[a].y) / (levels_[b].y - levels_[a].y);
       levels_[i].tpX = levels_[a].tpX + (levels_[b].tpX - levels_[a].tpX) * t;
       levels_[i].tpZ = levels_[a].tpZ + (levels_[b].tpZ - levels_[a].tpZ) * t;
@@ -70,7 +72,7 @@ SpineLevel BodyFrame::levelAt(float y) const {
     const SpineLevel& a = levels_[i];
     const SpineLevel& b = levels_[i + 1];
     if (y <= a.y && y >= b.y) {
-      const float t = (a.y - y) / (a.y - b.y);
+      const float t = a.y > b.y ? (a.y - y) / (a.y - b.y) : 0.0f;
       SpineLevel s = a;
       s.y = y;
       s.spZ = a.spZ + (b.spZ - a.spZ) * t;

@@ -1,6 +1,7 @@
 #include "core/anatomy/muscle_builder.hpp"
 
 #include "core/anatomy/sheet.hpp"
+#include "core/error.hpp"
 #include "core/geometry/bvh.hpp"
 
 #include <algorithm>
@@ -54,7 +55,8 @@ bool onMidline(const Atlas& atlas, const Attachment& a) {
 // A tendon that ends on one point still has some width: spread it across the fibres.
 void widenPoint(Polyline& line, const glm::vec3& towardOther, const glm::vec3& outward, float halfWidth) {
   if (line.points.size() != 1) return;
-  glm::vec3 across = glm::cross(glm::normalize(towardOther), outward);
+  const glm::vec3 along = glm::length(towardOther) > 1e-6f ? glm::normalize(towardOther) : glm::vec3(0, 1, 0);
+  glm::vec3 across = glm::cross(along, outward);
   if (glm::length(across) < 1e-6f) across = glm::vec3(0, 0, 1);
   across = glm::normalize(across);
   const glm::vec3 p = line.points[0];
@@ -233,6 +235,9 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
         }
       BuiltMuscle built;
       built.mesh = makeSheet(part.id + "_l", g);
+      for (const auto& p : built.mesh.positions)
+        if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+          throw UserError("The muscle part '" + part.id + "' cannot be built from its landmarks (its geometry degenerates); check its origin and insertion.");
       built.mesh.color = glm::vec3(1.0f);  // the tint lives in the vertex colours
       built.muscleId = muscle->id;
       built.partId = part.id;

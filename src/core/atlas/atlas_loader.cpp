@@ -309,6 +309,8 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
       else
         m.layer = int(layer);  // 0 when missing or wrong: reported above, not again as unknown
       m.bilateral = r.boolean(item, path, "bilateral", true);
+      if (!m.bilateral)
+        r.problem(path + ".bilateral", "unpaired (midline) muscles are not supported yet: every muscle is built on both sides");
       if (const json* parts = r.member(item, path, "parts")) {
         if (!parts->is_array() || parts->empty()) r.problem(path + ".parts", "must be a non-empty list");
         else
@@ -326,6 +328,9 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
             part.origin = readAttachment(r, pj, pp, "origin");
             part.insertion = readAttachment(r, pj, pp, "insertion");
             part.shape = readShape(r, pj, pp);
+            // A part whose fibres would have no length cannot be built.
+            if (part.origin.landmarks.size() == 1 && part.origin.landmarks == part.insertion.landmarks)
+              r.problem(pp, "origin and insertion are the same single landmark, so the fibres would have no length");
             m.parts.push_back(part);
           }
       }
@@ -394,8 +399,13 @@ void crossCheck(const Atlas& a, const Origins& files, std::vector<Diagnostic>& o
   }
   std::set<int> layerIndices;
   for (const auto& l : a.layers)
-    if (!layerIndices.insert(l.index).second)
+    if (l.index > 0 && !layerIndices.insert(l.index).second)
       out.push_back({files.of("layers"), "layers[" + std::to_string(l.index) + "].index", "duplicate layer index"});
+  // Layers are numbered from 1 (most superficial) without gaps: peeling walks them in order.
+  if (!layerIndices.empty() && (*layerIndices.begin() != 1 || *layerIndices.rbegin() != int(layerIndices.size())))
+    out.push_back({files.of("layers"), "layers", "layer indices must run from 1 without gaps (found " +
+                                                     std::to_string(layerIndices.size()) + " layers up to " +
+                                                     std::to_string(*layerIndices.rbegin()) + ")"});
 
   // Without a readable sources file every citation would be reported: one syntax error is enough.
   const bool haveSources = files.fileOf.count("sources") > 0;
@@ -463,15 +473,32 @@ AtlasLoad loadAtlasFiles(const std::vector<AtlasFile>& files) {
     (void)before;
   }
   crossCheck(result.atlas, origins, result.problems);
+  std::sort(result.atlas.layers.begin(), result.atlas.layers.end(),
+            [](const Layer& a, const Layer& b) { return a.index < b.index; });
   return result;
 }
 
 const std::map<std::string, std::string>& embeddedAtlasFiles();  // generated at build time
 
+namespace {
+std::string kindOfText(const std::string& text);
+// A whole atlas needs every kind of file; a missing one would build a body out of nothing.
+void requireEveryKind(const std::vector<AtlasFile>& files, const std::string& where, std::vector<Diagnostic>& out) {
+  std::set<std::string> have;
+  for (const auto& f : files) have.insert(kindOfText(f.text));
+  for (const char* kind : kKinds)
+    if (!have.count(kind))
+      out.push_back({where, "", std::string("no file holds the atlas's ") + kind +
+                                    " (an atlas needs sources, layers, landmarks, bones and muscles)"});
+}
+}  // namespace
+
 AtlasLoad loadEmbeddedAtlas() {
   std::vector<AtlasFile> files;
   for (const auto& [name, text] : embeddedAtlasFiles()) files.push_back({name, text});
-  return loadAtlasFiles(files);
+  AtlasLoad result = loadAtlasFiles(files);
+  requireEveryKind(files, "the built-in atlas", result.problems);
+  return result;
 }
 
 namespace {
@@ -479,7 +506,7 @@ std::vector<AtlasFile> readFolder(const fs::path& dir, std::vector<Diagnostic>& 
   std::vector<fs::path> paths;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.path().extension() == ".json") paths.push_back(e.path());
+    if (e.path().extension() == ".json" && e.is_regular_file(ec)) paths.push_back(e.path());
   std::sort(paths.begin(), paths.end());
   std::vector<AtlasFile> files;
   for (const auto& p : paths) {
@@ -495,6 +522,9 @@ std::vector<AtlasFile> readFolder(const fs::path& dir, std::vector<Diagnostic>& 
   return files;
 }
 
+}  // namespace
+
+namespace {
 std::string kindOfText(const std::string& text) {
   try {
     const json doc = json::parse(text);
@@ -514,6 +544,7 @@ AtlasLoad loadAtlasDirectory(const fs::path& dir) {
   if (files.empty() && readProblems.empty()) readProblems.push_back({dir.string(), "", "contains no .json atlas files"});
   AtlasLoad result = loadAtlasFiles(files);
   result.problems.insert(result.problems.begin(), readProblems.begin(), readProblems.end());
+  if (!files.empty()) requireEveryKind(files, dir.string(), result.problems);  // an empty folder is said once
   return result;
 }
 

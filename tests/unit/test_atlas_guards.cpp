@@ -1,0 +1,82 @@
+// Atlases that validate must build: these broken-but-plausible atlases are refused up front.
+#include "core/atlas/atlas_loader.hpp"
+#include "core/atomic_file.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+
+using namespace dorsum::core;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+std::vector<AtlasFile> embeddedWith(const std::string& name, const std::string& text) {
+  std::vector<AtlasFile> files;
+  for (const auto& [n, t] : embeddedAtlasFiles()) files.push_back({n, n == name ? text : t});
+  return files;
+}
+json embedded(const std::string& name) { return json::parse(embeddedAtlasFiles().at(name)); }
+bool mentions(const AtlasLoad& r, const std::string& words) {
+  for (const auto& d : r.problems)
+    if (d.str().find(words) != std::string::npos) return true;
+  return false;
+}
+fs::path folder(const std::string& name) {
+  const fs::path dir = fs::path(DORSUM_TEST_OUTPUT) / "guards" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+}  // namespace
+
+TEST_CASE("atlas guards: layers must run from 1 without gaps", "[atlas]") {
+  json layers = embedded("layers.json");
+  layers["layers"].erase(3);  // no layer 4
+  const AtlasLoad r = loadAtlasFiles(embeddedWith("layers.json", layers.dump()));
+  CHECK(mentions(r, "layer indices must run from 1 without gaps"));
+}
+
+TEST_CASE("atlas guards: unpaired muscles are refused until they are supported", "[atlas]") {
+  json muscles = embedded("muscles.json");
+  muscles["muscles"][0]["bilateral"] = false;
+  CHECK(mentions(loadAtlasFiles(embeddedWith("muscles.json", muscles.dump())), "not supported yet"));
+}
+
+TEST_CASE("atlas guards: a part from one landmark to the same landmark has no fibres", "[atlas]") {
+  json muscles = embedded("muscles.json");
+  auto& part = muscles["muscles"][0]["parts"][0];
+  part["origin"]["landmarks"] = json::array({"c7_sp"});
+  part["insertion"]["landmarks"] = json::array({"c7_sp"});
+  CHECK(mentions(loadAtlasFiles(embeddedWith("muscles.json", muscles.dump())), "fibres would have no length"));
+}
+
+TEST_CASE("atlas guards: a folder missing a kind of file is not an atlas", "[atlas]") {
+  const fs::path dir = folder("missing_landmarks");
+  for (const auto& [name, text] : embeddedAtlasFiles())
+    if (name != "landmarks.json") std::ofstream(dir / name) << text;
+  fs::create_directories(dir / "notes.json");  // a folder named like a file is skipped, not misread
+  const AtlasLoad r = loadAtlasDirectory(dir);
+  CHECK(mentions(r, "no file holds the atlas's landmarks"));
+  CHECK_FALSE(mentions(r, "notes.json"));
+}
+
+TEST_CASE("atomic writes keep the mode of the file they replace and write through links", "[image]") {
+  const fs::path dir = folder("atomic");
+  const fs::path target = dir / "target.txt";
+  std::ofstream(target) << "old";
+  ::chmod(target.c_str(), 0600);
+  fs::create_symlink(target, dir / "link.txt");
+  writeFileAtomically(dir / "link.txt", "new");
+  CHECK(fs::is_symlink(dir / "link.txt"));
+  std::ifstream in(target);
+  std::string text;
+  in >> text;
+  CHECK(text == "new");
+  struct stat st {};
+  REQUIRE(::stat(target.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+}
