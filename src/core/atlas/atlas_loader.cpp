@@ -103,6 +103,16 @@ public:
       if (!known) problem(path + "." + key, "unknown field (a misspelling?)");
     }
   }
+  // A whole number from 1 to 9 (layer indices), or 0 when missing or wrong (reported once here).
+  int layerNumber(const json& obj, const std::string& path, const char* key) {
+    const double value = number(obj, path, key, true, -1);
+    if (value == -1) return 0;
+    if (value != std::floor(value) || value < 1 || value > 9) {
+      problem(path + "." + key, "must be a whole number from 1 to 9");
+      return 0;
+    }
+    return int(value);
+  }
   const std::string& file() const { return file_; }
 
 private:
@@ -253,11 +263,7 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
     } else if (k == "layers") {
       r.allowOnly(item, path, {"index", "name", "description", "sources"});
       Layer l;
-      const double index = r.number(item, path, "index", true, -1);
-      if (index != -1 && (index != std::floor(index) || index < 1 || index > 9))
-        r.problem(path + ".index", "must be a whole number from 1 to 9");
-      else
-        l.index = int(index);
+      l.index = r.layerNumber(item, path, "index");
       l.name = r.string(item, path, "name");
       l.description = r.string(item, path, "description", false);
       l.sources = r.sources(item, path);
@@ -303,11 +309,7 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
       m.name = r.string(item, path, "name");
       m.latin = r.string(item, path, "latin");
       m.group = r.string(item, path, "group", false);
-      const double layer = r.number(item, path, "layer", true, -1);
-      if (layer != -1 && (layer != std::floor(layer) || layer < 1 || layer > 9))
-        r.problem(path + ".layer", "must be a whole number from 1 to 9");
-      else
-        m.layer = int(layer);  // 0 when missing or wrong: reported above, not again as unknown
+      m.layer = r.layerNumber(item, path, "layer");  // 0 when missing or wrong: not reported again as unknown
       m.bilateral = r.boolean(item, path, "bilateral", true);
       if (!m.bilateral)
         r.problem(path + ".bilateral", "unpaired (midline) muscles are not supported yet: every muscle is built on both sides");
