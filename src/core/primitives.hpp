@@ -24,7 +24,7 @@ Mesh makeTube(const std::string& name, const std::vector<glm::vec3>& points, con
 // Appends b's triangles to a (a mesh made of several closed parts).
 void appendMesh(Mesh& a, const Mesh& b);
 
-// A stand-in body for the viewer shell until the atlas is built: head, neck, trunk and arms.
+// A simple figure (head, neck, trunk, arms) for renderer tests that must not depend on the atlas.
 Scene makeTestFigure();
 
 }  // namespace dorsum::core
