@@ -1,12 +1,14 @@
 #include "core/geometry/bvh.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace dorsum::core {
 
 void Bvh::build(const Scene& scene) {
   tris_.clear();
+  cornerNormals_.clear();
   nodes_.clear();
   std::vector<glm::vec3> centroids;
   for (std::uint32_t m = 0; m < scene.meshes.size(); ++m) {
@@ -16,6 +18,12 @@ void Bvh::build(const Scene& scene) {
       const glm::vec3& b = mesh.positions[mesh.indices[3 * f + 1]];
       const glm::vec3& c = mesh.positions[mesh.indices[3 * f + 2]];
       tris_.push_back({a, b - a, c - a, m, f});
+      if (mesh.normals.size() == mesh.positions.size()) {
+        for (int k = 0; k < 3; ++k) cornerNormals_.push_back(mesh.normals[mesh.indices[3 * f + k]]);
+      } else {
+        const glm::vec3 n = glm::normalize(glm::cross(b - a, c - a));
+        cornerNormals_.insert(cornerNormals_.end(), {n, n, n});
+      }
       centroids.push_back((a + b + c) / 3.0f);
     }
   }
@@ -47,12 +55,14 @@ std::uint32_t Bvh::buildNode(std::uint32_t start, std::uint32_t count, std::vect
       return centroids[a][axis] < centroids[b][axis] || (centroids[a][axis] == centroids[b][axis] && a < b);
     });
     std::vector<Tri> tris(count);
-    std::vector<glm::vec3> cents(count);
+    std::vector<glm::vec3> cents(count), normals(3 * std::size_t(count));
     for (std::uint32_t i = 0; i < count; ++i) {
       tris[i] = tris_[order[i]];
       cents[i] = centroids[order[i]];
+      for (int k = 0; k < 3; ++k) normals[3 * i + k] = cornerNormals_[3 * std::size_t(order[i]) + k];
     }
     std::copy(tris.begin(), tris.end(), tris_.begin() + start);
+    std::copy(normals.begin(), normals.end(), cornerNormals_.begin() + 3 * std::size_t(start));
     std::copy(cents.begin(), cents.end(), centroids.begin() + start);
     node.count = 0;
     node.left = buildNode(start, half, centroids);
@@ -136,6 +146,92 @@ bool Bvh::anyHit(const Ray& ray, float tMin, float tMax) const {
 void Bvh::forEachHit(const Ray& ray, float tMin, float tMax, const std::function<void(const RayHit&)>& visit) const {
   float limit = tMax;
   traverse(ray, tMin, limit, [&](const RayHit& hit, float&) { visit(hit); });
+}
+
+namespace {
+// Closest point on triangle (a, a + e1, a + e2) to p, as barycentric weights (Ericson, Real-Time
+// Collision Detection, 5.1.5).
+glm::vec3 closestBarycentric(const glm::vec3& p, const glm::vec3& a, const glm::vec3& ab, const glm::vec3& ac) {
+  const glm::vec3 ap = p - a;
+  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+  if (d1 <= 0 && d2 <= 0) return {1, 0, 0};
+  const glm::vec3 bp = ap - ab;
+  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+  if (d3 >= 0 && d4 <= d3) return {0, 1, 0};
+  const float vc = d1 * d4 - d3 * d2;
+  if (vc <= 0 && d1 >= 0 && d3 <= 0) {
+    const float v = d1 / (d1 - d3);
+    return {1 - v, v, 0};
+  }
+  const glm::vec3 cp = ap - ac;
+  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+  if (d6 >= 0 && d5 <= d6) return {0, 0, 1};
+  const float vb = d5 * d2 - d1 * d6;
+  if (vb <= 0 && d2 >= 0 && d6 <= 0) {
+    const float w = d2 / (d2 - d6);
+    return {1 - w, 0, w};
+  }
+  const float va = d3 * d6 - d5 * d4;
+  if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0) {
+    const float w = (d4 - d3) / ((d4 - d3) + (d5 - d6));
+    return {0, 1 - w, w};
+  }
+  const float denom = 1.0f / (va + vb + vc);
+  const float v = vb * denom, w = vc * denom;
+  return {1 - v - w, v, w};
+}
+
+float boxDistance2(const glm::vec3& p, const glm::vec3& bmin, const glm::vec3& bmax) {
+  const glm::vec3 d = glm::max(glm::max(bmin - p, p - bmax), glm::vec3(0.0f));
+  return glm::dot(d, d);
+}
+}  // namespace
+
+std::optional<ClosestPoint> Bvh::closest(const glm::vec3& p, float maxDistance) const {
+  if (nodes_.empty()) return std::nullopt;
+  float best2 = maxDistance * maxDistance;
+  std::int64_t bestTri = -1;
+  glm::vec3 bestBary(0.0f);
+  std::uint32_t stack[64];
+  int top = 0;
+  stack[top++] = 0;
+  while (top > 0) {
+    const Node& n = nodes_[stack[--top]];
+    if (boxDistance2(p, n.min, n.max) >= best2) continue;
+    if (n.count > 0) {
+      for (std::uint32_t i = n.start; i < n.start + n.count; ++i) {
+        const Tri& t = tris_[i];
+        const glm::vec3 b = closestBarycentric(p, t.a, t.e1, t.e2);
+        const glm::vec3 q = t.a + t.e1 * b.y + t.e2 * b.z;
+        const float d2 = glm::dot(q - p, q - p);
+        if (d2 < best2) {
+          best2 = d2;
+          bestTri = i;
+          bestBary = b;
+        }
+      }
+    } else if (top < 62) {
+      // Nearer child last, so it is visited first.
+      const Node& l = nodes_[n.left];
+      const Node& r = nodes_[n.right];
+      const bool leftNearer = boxDistance2(p, l.min, l.max) < boxDistance2(p, r.min, r.max);
+      stack[top++] = leftNearer ? n.right : n.left;
+      stack[top++] = leftNearer ? n.left : n.right;
+    }
+  }
+  if (bestTri < 0) return std::nullopt;
+  const Tri& t = tris_[std::size_t(bestTri)];
+  ClosestPoint c;
+  c.mesh = t.mesh;
+  c.face = t.face;
+  c.barycentric = bestBary;
+  c.point = t.a + t.e1 * bestBary.y + t.e2 * bestBary.z;
+  c.distance = std::sqrt(best2);
+  const glm::vec3* cn = &cornerNormals_[3 * std::size_t(bestTri)];
+  const glm::vec3 n = cn[0] * bestBary.x + cn[1] * bestBary.y + cn[2] * bestBary.z;
+  const float len = glm::length(n);
+  c.normal = len > 1e-8f ? n / len : glm::normalize(glm::cross(t.e1, t.e2));
+  return c;
 }
 
 }  // namespace dorsum::core

@@ -23,6 +23,17 @@ struct RayHit {
   bool frontFacing = true;  // the ray met the outward side
 };
 
+// The nearest point of the scene's surfaces to a query point.
+struct ClosestPoint {
+  std::uint32_t mesh = 0, face = 0;
+  glm::vec3 point{0.0f};
+  glm::vec3 barycentric{0.0f};
+  float distance = 0.0f;
+  glm::vec3 normal{0.0f};  // the mesh's vertex normals interpolated there (the face's if it has none)
+  // Whether the query point lies on the outward side of the surface there.
+  bool outside(const glm::vec3& query) const { return glm::dot(query - point, normal) >= 0.0f; }
+};
+
 class Bvh {
 public:
   Bvh() = default;
@@ -36,6 +47,8 @@ public:
   bool anyHit(const Ray& ray, float tMin, float tMax) const;
   // Every hit with t in (tMin, tMax), in no particular order.
   void forEachHit(const Ray& ray, float tMin, float tMax, const std::function<void(const RayHit&)>& visit) const;
+  // Nearest surface point within maxDistance, on any mesh.
+  std::optional<ClosestPoint> closest(const glm::vec3& p, float maxDistance = 1e30f) const;
   std::size_t triangleCount() const { return tris_.size(); }
 
 private:
@@ -52,6 +65,7 @@ private:
   template <typename Visit>
   void traverse(const Ray& ray, float tMin, float& tMax, Visit&& visit) const;
   std::vector<Tri> tris_;
+  std::vector<glm::vec3> cornerNormals_;  // three per triangle, in tris_ order
   std::vector<Node> nodes_;
 };
 
