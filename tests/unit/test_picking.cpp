@@ -1,8 +1,7 @@
 // Picking is an exact CPU ray cast: these rays go through known points of the body and must
 // select the muscle of the layer that is outermost after peeling, on the right side, never a
 // hidden or peeled structure, and a ghosted one only when nothing solid is behind the cursor.
-#include "core/anatomy/atlas_model.hpp"
-#include "core/atlas/atlas_loader.hpp"
+#include "baked_body.hpp"
 #include "core/display_state.hpp"
 #include "core/geometry/picking.hpp"
 
@@ -13,14 +12,8 @@
 using namespace dorsum::core;
 
 namespace {
-const Atlas& atlas() {
-  static const Atlas a = loadEmbeddedAtlas().atlas;
-  return a;
-}
-const AtlasModel& model() {
-  static const AtlasModel m = buildAtlasModel(atlas(), 1.0f);
-  return m;
-}
+const Atlas& atlas() { return dorsum::test::embeddedAtlas(); }
+const AtlasModel& model() { return dorsum::test::bakedBody(); }
 const Bvh& bvh() {
   static const Bvh b(model().scene);
   return b;

@@ -5,35 +5,63 @@
 #include "core/anatomy/skeleton_builder.hpp"
 #include "core/anatomy/skin_builder.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace dorsum::core {
 
 AtlasModel buildAtlasModel(const Atlas& atlas, float resolution) {
   const BodyFrame frame(atlas);
-  const Mesh core = frame.deepCore();
+  const Mesh core = frame.deepCore(resolution);
   std::vector<BuiltBone> bones = buildSkeleton(atlas, frame, resolution);
   MuscleBuildOptions options;
   options.resolution = resolution;
   std::vector<BuiltMuscle> muscles = buildMuscles(atlas, frame, bones, core, options);
-
+  // The skin follows the trunk's muscles and bones; the limbs and the skull have envelopes of
+  // their own, sized to enclose the deltoid and the humeral head.
+  std::vector<const Mesh*> relief, covered;
+  for (const auto& m : muscles) (m.muscleId == "deltoid" ? covered : relief).push_back(&m.mesh);
+  for (const auto& b : bones) {
+    static const char* const limbOrHead[] = {"humerus", "radius", "ulna", "hand", "femur", "cranium", "occipital", "temporal", "mandible"};
+    const bool skip = std::find(std::begin(limbOrHead), std::end(limbOrHead), b.boneId) != std::end(limbOrHead);
+    if (!skip) relief.push_back(&b.mesh);
+    if (b.boneId == "humerus" && b.mesh.name.ends_with("_l")) covered.push_back(&b.mesh);
+  }
+  std::vector<const Mesh*> coveredLeft;
+  for (const Mesh* m : covered)
+    if (m->name.ends_with("_l")) coveredLeft.push_back(m);
+  Mesh skin = buildSkin(atlas, frame, relief, coveredLeft, resolution);
   AtlasModel model;
-  std::vector<const Mesh*> inside;
-  for (const auto& m : muscles) inside.push_back(&m.mesh);
-  for (const auto& b : bones)
-    if (b.boneId != "humerus" && b.boneId != "occipital") inside.push_back(&b.mesh);  // arms and head have their own skin
-  Mesh skin = buildSkin(frame, inside, resolution);
-
-  // Node order: muscles superficial to deep, then bones, then skin.
+  const char* only = std::getenv("DORSUM_ONLY");
+  auto wanted = [&](const std::string& name) {
+    if (!only) return true;
+    std::string list = only;
+    for (std::size_t a = 0; a <= list.size();) {
+      const std::size_t b = std::min(list.find(',', a), list.size());
+      if (b > a && name.find(list.substr(a, b - a)) != std::string::npos) return true;
+      a = b + 1;
+    }
+    return false;
+  };
   for (auto& m : muscles) {
+    if (!wanted(m.mesh.name)) continue;
     Structure s{m.mesh.name, m.partId, m.muscleId, StructureKind::Muscle, m.layer, m.side};
     model.scene.meshes.push_back(std::move(m.mesh));
     model.structures.push_back(s);
   }
   for (auto& b : bones) {
+    if (!wanted(b.mesh.name)) continue;
     model.structures.push_back(describeNode(atlas, b.mesh.name));
     model.scene.meshes.push_back(std::move(b.mesh));
   }
-  model.structures.push_back({"skin", "skin", "", StructureKind::Skin, 0, std::nullopt});
-  model.scene.meshes.push_back(std::move(skin));
+  if (wanted("skin")) {
+    model.structures.push_back({"skin", "skin", "", StructureKind::Skin, 0, std::nullopt});
+    model.scene.meshes.push_back(std::move(skin));
+  }
+  if (std::getenv("DORSUM_SHOW_CORE")) {
+    model.structures.push_back(describeNode(atlas, "deep_core"));
+    model.scene.meshes.push_back(core);
+  }
   return model;
 }
 

@@ -1,5 +1,6 @@
 #include "core/anatomy/body_frame.hpp"
 
+#include "core/error.hpp"
 #include "core/primitives.hpp"
 
 #include <glm/gtc/constants.hpp>
@@ -10,149 +11,167 @@
 namespace dorsum::core {
 
 namespace {
-float smoothMin(float a, float b, float k) {
-  const float h = std::clamp(0.5f + 0.5f * (b - a) / k, 0.0f, 1.0f);
-  return b + (a - b) * h - k * h * (1.0f - h);
+
+// Body half-sizes (width, height, depth) by region, top and bottom of the region: cervical 17-21 mm
+// wide, thoracic 27-40 mm, lumbar 42-50 mm; depths 15-34 mm (Busscher et al. 2010; Panjabi 1991-92).
+glm::vec3 bodyHalfSize(char region, int n) {
+  switch (region) {
+    case 'c': return glm::mix(glm::vec3(0.0085f, 0.0065f, 0.0075f), glm::vec3(0.0105f, 0.0070f, 0.0080f), float(n - 2) / 5.0f);
+    case 't': return glm::mix(glm::vec3(0.0135f, 0.0085f, 0.0085f), glm::vec3(0.0200f, 0.0115f, 0.0145f), float(n - 1) / 11.0f);
+    default: return glm::mix(glm::vec3(0.0210f, 0.0125f, 0.0160f), glm::vec3(0.0250f, 0.0130f, 0.0170f), float(n - 1) / 4.0f);
+  }
 }
-float distanceToSegment(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b) {
-  const glm::vec3 ab = b - a;
-  const float t = std::clamp(glm::dot(p - a, ab) / glm::dot(ab, ab), 0.0f, 1.0f);
-  return glm::length(p - (a + ab * t));
+
+// How far in front of the transverse process tips the body's centre lies: cervical transverse
+// processes spring from the side of the body, thoracic ones from behind the pedicles.
+float bodyDepthOffset(char region, int n) {
+  if (region == 'c') return 0.010f;
+  if (region == 'l') return 0.025f;
+  return n == 1 ? 0.022f : n == 2 ? 0.025f : n == 3 ? 0.028f : 0.030f;
 }
+
 }  // namespace
 
-BodyFrame::BodyFrame(const Atlas& atlas) {
-  static const char* names[] = {"c1", "c2", "c3", "c4", "c5", "c6", "c7", "t1", "t2", "t3", "t4", "t5", "t6",
-                                "t7", "t8", "t9", "t10", "t11", "t12", "l1", "l2", "l3", "l4", "l5", "s1", "s2", "s3"};
+BodyFrame::BodyFrame(const Atlas& atlas) : atlas_(atlas) {
+  static const char* names[] = {"c1", "c2", "c3", "c4", "c5", "c6", "c7", "t1", "t2", "t3", "t4", "t5",
+                                "t6", "t7", "t8", "t9", "t10", "t11", "t12", "l1", "l2", "l3", "l4", "l5"};
   for (const char* v : names) {
     const std::string id = v;
-    const Landmark* sp = atlas.landmark(id + "_sp");
-    if (!sp && id == "c1") sp = atlas.landmark("c1_pt");
-    if (!sp && id[0] == 's') sp = atlas.landmark(id + "_median_crest");
-    if (!sp) continue;
-    SpineLevel level{id, sp->position.y, sp->position.z, 0.0f, 0.0f};
-    if (const Landmark* tp = atlas.landmark(id + "_tp")) {
-      level.tpX = tp->position.x;
-      level.tpZ = tp->position.z;
-    } else {
-      level.tpX = -1.0f;  // filled in below
-    }
+    const Landmark* sp = atlas.landmark(id == "c1" ? "c1_pt" : id + "_sp");
+    const Landmark* tp = atlas.landmark(id + "_tp");
+    if (!sp || !tp) continue;
+    SpineLevel level;
+    level.vertebra = id;
+    level.spinous = sp->position;
+    level.transverse = tp->position;
+    const char region = id[0];
+    const int n = level.number();
+    level.bodyHalf = id == "c1" ? glm::vec3(0.010f, 0.005f, 0.004f) : bodyHalfSize(region, std::max(n, 1));
+    const float drop = region == 't' ? 0.004f : region == 'l' ? 0.003f : 0.002f;
+    level.body = glm::vec3(0.0f, tp->position.y - drop, tp->position.z + (id == "c1" ? 0.016f : bodyDepthOffset(region, n)));
     levels_.push_back(level);
   }
-  // Top to bottom whatever order the data gives.
-  std::stable_sort(levels_.begin(), levels_.end(), [](const SpineLevel& a, const SpineLevel& b) { return a.y > b.y; });
-  // Transverse processes missing from the atlas (C5, C6, sacrum) are interpolated from neighbours.
+  std::stable_sort(levels_.begin(), levels_.end(), [](const SpineLevel& a, const SpineLevel& b) { return a.body.y > b.body.y; });
+  // Bodies never overlap: at most 72% of the spacing to the neighbours is bone (the rest is disc).
   for (std::size_t i = 0; i < levels_.size(); ++i) {
-    if (levels_[i].tpX >= 0.0f) continue;
-    int a = int(i) - 1, b = int(i) + 1;
-    while (a >= 0 && levels_[a].tpX < 0.0f) --a;
-    while (b < int(levels_.size()) && levels_[b].tpX < 0.0f) ++b;
-    if (a >= 0 && b < int(levels_.size()) && levels_[b].y != levels_[a].y) {
-      const float t = (levels_[i].y - levels_[a].y) / (levels_[b].y - levels_[a].y);
-      levels_[i].tpX = levels_[a].tpX + (levels_[b].tpX - levels_[a].tpX) * t;
-      levels_[i].tpZ = levels_[a].tpZ + (levels_[b].tpZ - levels_[a].tpZ) * t;
-    } else {
-      const SpineLevel& n = a >= 0 ? levels_[a] : levels_[b];
-      levels_[i].tpX = n.tpX * 0.9f;
-      levels_[i].tpZ = levels_[i].spZ + 0.03f;
-    }
+    float gap = 1.0f;
+    if (i > 0) gap = std::min(gap, levels_[i - 1].body.y - levels_[i].body.y);
+    if (i + 1 < levels_.size()) gap = std::min(gap, levels_[i].body.y - levels_[i + 1].body.y);
+    levels_[i].bodyHalf.y = std::min(levels_[i].bodyHalf.y, 0.36f * gap);
   }
-  if (const Landmark* acr = atlas.landmark("scap_acromion_tip")) acromion_ = acr->position;
-  float widest = 0.0f;
-  for (const auto& l : atlas.landmarks)
-    if (l.bone.rfind("rib_", 0) == 0) widest = std::max(widest, l.position.x);
-  if (widest > 0.0f) thoraxHalfWidth_ = widest + 0.02f;
 }
 
-SpineLevel BodyFrame::levelAt(float y) const {
-  if (levels_.empty()) return {"", y, -0.09f, 0.04f, -0.05f};
-  if (y >= levels_.front().y) return levels_.front();
-  if (y <= levels_.back().y) return levels_.back();
-  for (std::size_t i = 0; i + 1 < levels_.size(); ++i) {
-    const SpineLevel& a = levels_[i];
-    const SpineLevel& b = levels_[i + 1];
-    if (y <= a.y && y >= b.y) {
-      const float t = a.y > b.y ? (a.y - y) / (a.y - b.y) : 0.0f;
-      SpineLevel s = a;
-      s.y = y;
-      s.spZ = a.spZ + (b.spZ - a.spZ) * t;
-      s.tpX = a.tpX + (b.tpX - a.tpX) * t;
-      s.tpZ = a.tpZ + (b.tpZ - a.tpZ) * t;
-      return s;
-    }
-  }
-  return levels_.back();
+const SpineLevel* BodyFrame::level(const std::string& vertebra) const {
+  for (const auto& l : levels_)
+    if (l.vertebra == vertebra) return &l;
+  return nullptr;
 }
 
 namespace {
-// Where the neck ends and the thorax begins, as a 0..1 blend by height.
-float thoraxWeight(float y, float c7y) { return glm::smoothstep(c7y - 0.01f, c7y - 0.07f, y); }
+
+// A closed ring through left-side control points (posterior midline first, anterior midline last),
+// mirrored to the right, resampled to `count` points evenly by arc length.
+std::vector<glm::vec3> ring(const std::vector<glm::vec3>& left, int count) {
+  std::vector<glm::vec3> loop = left;
+  for (int i = int(left.size()) - 2; i >= 1; --i) loop.push_back({-left[i].x, left[i].y, left[i].z});
+  // Catmull-Rom through the closed loop, densely, then even arc-length samples.
+  std::vector<glm::vec3> dense;
+  const int n = int(loop.size());
+  for (int i = 0; i < n; ++i) {
+    const glm::vec3 &p0 = loop[(i - 1 + n) % n], &p1 = loop[i], &p2 = loop[(i + 1) % n], &p3 = loop[(i + 2) % n];
+    for (int s = 0; s < 12; ++s) {
+      const float t = float(s) / 12.0f, t2 = t * t, t3 = t2 * t;
+      dense.push_back(0.5f * (2.0f * p1 + (p2 - p0) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 +
+                              (3.0f * p1 - p0 - 3.0f * p2 + p3) * t3));
+    }
+  }
+  std::vector<float> along(dense.size() + 1, 0.0f);
+  for (std::size_t i = 0; i < dense.size(); ++i) along[i + 1] = along[i] + glm::length(dense[(i + 1) % dense.size()] - dense[i]);
+  std::vector<glm::vec3> out;
+  std::size_t k = 0;
+  for (int s = 0; s < count; ++s) {
+    const float target = along.back() * float(s) / float(count);
+    while (k + 1 < along.size() && along[k + 1] < target) ++k;
+    const float seg = along[k + 1] - along[k];
+    out.push_back(glm::mix(dense[k], dense[(k + 1) % dense.size()], seg > 0 ? (target - along[k]) / seg : 0.0f));
+  }
+  return out;
+}
+
 }  // namespace
 
-glm::vec2 BodyFrame::coreHalfSize(float y) const {
-  const float c7 = levels_.size() > 6 ? levels_[6].y : 1.5f;
-  const float w = thoraxWeight(y, c7);
-  // Thorax narrows to the waist then widens slightly over the pelvis.
-  const float waist = glm::smoothstep(1.25f, 1.12f, y) * (1.0f - glm::smoothstep(1.06f, 0.98f, y));
-  const float trunkHalfW = thoraxHalfWidth_ - 0.015f * waist;
-  const float halfW = glm::mix(0.045f, trunkHalfW, w);
-  const float halfD = glm::mix(0.05f, 0.105f, w);
-  return {halfW, halfD};
-}
-
-float BodyFrame::coreCentreZ(float y) const {
-  // The core's back lies just in front of the laminae: spinous process depth plus ~2.3 cm
-  // (thorax) or ~2 cm (neck), so the spinous processes stand out of it as they do under the skin.
-  const SpineLevel s = levelAt(y);
-  const glm::vec2 half = coreHalfSize(y);
-  const float laminaDepth = s.spZ + 0.022f;
-  return laminaDepth + half.y;
-}
-
-float BodyFrame::field(const glm::vec3& p) const {
-  const float y = std::clamp(p.y, levels_.empty() ? 0.9f : levels_.back().y, levels_.empty() ? 1.6f : levels_.front().y);
-  const glm::vec2 half = coreHalfSize(y);
-  const float zc = coreCentreZ(y);
-  // Distance to the trunk's axis in a space where the trunk's section is round.
-  const float scale = half.y / half.x;
-  float d = std::sqrt((p.x * scale) * (p.x * scale) + (p.z - zc) * (p.z - zc)) - half.y;
-  // Above and below the spine's extent the field closes over the top and bottom.
-  if (p.y > y) d = std::sqrt(std::max(d, 0.0f) * std::max(d, 0.0f) + (p.y - y) * (p.y - y));
-  // Each shoulder girdle: a segment from the root of the neck to the acromion; tissue over the
-  // top of the shoulder stacks upward.
-  const float c7y = levels_.size() > 6 ? levels_[6].y : 1.5f;
-  const glm::vec3 root(0.0f, c7y - 0.03f, coreCentreZ(c7y - 0.03f));
-  const glm::vec3 acr(std::abs(acromion_.x), acromion_.y - 0.02f, acromion_.z - 0.01f);
-  const glm::vec3 q(std::abs(p.x), p.y, p.z);
-  const float shoulder = distanceToSegment(q, root, acr) - 0.035f;
-  return smoothMin(d, shoulder, 0.05f);
-}
-
-glm::vec3 BodyFrame::outward(const glm::vec3& p) const {
-  const float h = 0.002f;
-  const glm::vec3 g(field(p + glm::vec3(h, 0, 0)) - field(p - glm::vec3(h, 0, 0)),
-                    field(p + glm::vec3(0, h, 0)) - field(p - glm::vec3(0, h, 0)),
-                    field(p + glm::vec3(0, 0, h)) - field(p - glm::vec3(0, 0, h)));
-  const float len = glm::length(g);
-  return len > 1e-8f ? g / len : glm::vec3(0, 0, -1);
-}
-
-Mesh BodyFrame::deepCore(int rings, int segments) const {
-  const float top = levels_.empty() ? 1.59f : levels_.front().y + 0.01f;
-  const float bottom = levels_.empty() ? 0.95f : levels_.back().y - 0.03f;
+Mesh BodyFrame::deepCore(float resolution) const {
+  auto at = [&](const std::string& id) -> glm::vec3 {
+    const Landmark* l = atlas_.landmark(id);
+    if (!l) throw UserError("The body's core needs the landmark '" + id + "', which the atlas does not have.");
+    return l->position;
+  };
+  auto has = [&](const std::string& id) { return atlas_.landmark(id) != nullptr; };
+  // Rings from the top of the neck to the pelvis, each from the posterior midline round the left
+  // side to the anterior midline. The posterior part runs just in front of the laminae and the
+  // transverse processes (which stand out of it), then along the ribs' centre lines.
+  std::vector<std::vector<glm::vec3>> rings;
+  for (const SpineLevel& l : levels_) {
+    const glm::vec3 tp = l.transverse;
+    const float back = tp.z + (l.region() == 'c' ? -0.006f : 0.006f);
+    std::vector<glm::vec3> pts = {{0.0f, tp.y, back + 0.004f}, {0.012f, tp.y, back}, {tp.x - 0.004f, tp.y, back}};
+    const int n = l.number();
+    const std::string rib = "rib" + std::to_string(n);
+    if (l.region() == 'c') {
+      const glm::vec3 b = l.body;
+      pts.push_back({tp.x + 0.010f, tp.y, tp.z + 0.020f});
+      pts.push_back({0.040f, tp.y, b.z + 0.035f});
+      pts.push_back({0.0f, tp.y, b.z + 0.050f});
+    } else if (l.region() == 't' && has(rib + "_angle")) {
+      // The ribs lie just inside the core's surface: the intercostal muscles and serratus anterior
+      // (not modelled) cover them, so sheets drape over the cage rather than between its bars.
+      std::vector<glm::vec3> ribPts = {at(rib + "_angle")};
+      for (const char* part : {"_posterolateral", "_axillary", "_anterolateral", "_anterior", "_tip"})
+        if (has(rib + part)) ribPts.push_back(at(rib + part));
+      if (n == 12 && has("rib12_lat")) ribPts.push_back(at("rib12_lat"));
+      const float zc = l.body.z + 0.06f;
+      for (auto p : ribPts) {
+        const glm::vec3 away = glm::normalize(glm::vec3(p.x, 0.0f, p.z - zc));
+        pts.push_back(p + away * 0.0055f);
+      }
+      const glm::vec3 last = pts.back();
+      if (n <= 7 && has("sternum_angle")) {
+        pts.push_back({0.016f, last.y, last.z + 0.004f});
+        pts.push_back({0.0f, last.y, last.z + 0.006f});
+      } else {
+        // Below the sternum the costal margin and the abdominal wall close the ring in front.
+        pts.push_back({last.x * 0.6f, last.y, last.z + 0.03f});
+        pts.push_back({0.0f, last.y, last.z + 0.04f});
+      }
+    } else {
+      // Lumbar: the posterior abdominal wall lateral to the transverse processes, then round.
+      pts.push_back({tp.x + 0.045f, tp.y, back + 0.006f});
+      pts.push_back({tp.x + 0.075f, tp.y, back + 0.045f});
+      pts.push_back({tp.x + 0.070f, tp.y, back + 0.110f});
+      pts.push_back({0.0f, tp.y, back + 0.150f});
+    }
+    rings.push_back(std::move(pts));
+  }
+  if (rings.empty()) return {};
+  const int count = std::max(24, int(std::round(56 * resolution)));
+  std::vector<std::vector<glm::vec3>> sampled;
+  for (const auto& r : rings) sampled.push_back(ring(r, count));
+  // Close the top and bottom a little beyond the last rings.
+  const int rows = int(sampled.size());
   return makeLoft(
       "deep_core",
       [&](float v, float angle) {
-        const float y = bottom + (top - bottom) * v;
-        const glm::vec2 half = coreHalfSize(y);
-        const float zc = coreCentreZ(y);
-        // Superellipse section (exponent 2.6): a flat back and rounded sides, like a thorax.
-        const float c = std::cos(angle), s = std::sin(angle);
-        const float e = 2.0f / 2.6f;
-        return glm::vec3(half.x * std::copysign(std::pow(std::abs(c), e), c), y,
-                         zc + half.y * std::copysign(std::pow(std::abs(s), e), s));
+        const float f = (1.0f - v) * float(rows - 1);  // v = 0 at the bottom ring
+        const int i = std::clamp(int(std::floor(f)), 0, rows - 2);
+        const float t = f - float(i);
+        const float a = angle / glm::two_pi<float>() * float(count);
+        const int s0 = int(std::floor(a)) % count, s1 = (s0 + 1) % count;
+        const float u = a - std::floor(a);
+        const glm::vec3 p0 = glm::mix(sampled[i][s0], sampled[i][s1], u);
+        const glm::vec3 p1 = glm::mix(sampled[i + 1][s0], sampled[i + 1][s1], u);
+        return glm::mix(p0, p1, t);
       },
-      rings, segments);
+      std::max(12, int(std::round(float(rows - 1) * 3.0f * resolution))), count);
 }
 
 }  // namespace dorsum::core

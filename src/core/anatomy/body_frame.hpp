@@ -1,43 +1,39 @@
 #pragma once
-// The body's frame of reference, derived from the atlas landmarks: the spine line, an outward
-// direction at any point (the direction in which tissue layers stack), and the hidden deep core
-// (thorax, abdomen and neck under the back muscles) that the deepest layer lies on.
+// The body's frame of reference, derived from the atlas landmarks: the spine level by level (the
+// measured tips of the spinous and transverse processes, and the vertebral bodies placed from
+// them), and the hidden deep core (thorax, abdomen and neck under the back muscles) that the
+// deepest muscles lie on. The core follows the ribs' own landmarks, so it changes with them.
 #include "core/atlas/atlas.hpp"
 #include "core/mesh.hpp"
 
+#include <string>
 #include <vector>
 
 namespace dorsum::core {
 
 struct SpineLevel {
-  std::string vertebra;  // "c1" ... "l5", "s1"
-  float y = 0.0f;        // height of the spinous process tip
-  float spZ = 0.0f;      // depth of the spinous process tip
-  float tpX = 0.0f, tpZ = 0.0f;  // transverse process tip (left side), interpolated when absent
+  std::string vertebra;        // "c1" ... "l5"
+  glm::vec3 spinous{0.0f};     // tip of the spinous process (posterior tubercle for C1)
+  glm::vec3 transverse{0.0f};  // tip of the left transverse process
+  glm::vec3 body{0.0f};        // centre of the vertebral body (of the anterior arch for C1)
+  glm::vec3 bodyHalf{0.0f};    // half width, half height, half depth of the body
+  char region() const { return vertebra.empty() ? '?' : vertebra[0]; }
+  int number() const { return vertebra.size() > 1 ? std::stoi(vertebra.substr(1)) : 0; }
 };
 
 class BodyFrame {
 public:
   explicit BodyFrame(const Atlas& atlas);
 
-  // Spine quantities interpolated by height (clamped to the spine's extent).
-  SpineLevel levelAt(float y) const;
-  float coreCentreZ(float y) const;  // depth of the trunk's central axis at height y
-  // Unit direction in which layers stack at p: away from the trunk's axis, upward over the
-  // shoulders, outward from the skull.
-  glm::vec3 outward(const glm::vec3& p) const;
-  // The hidden core the deepest muscles lie on (never drawn).
-  Mesh deepCore(int rings = 48, int segments = 40) const;
-  // Half-width and half-depth of the core's cross-section at height y.
-  glm::vec2 coreHalfSize(float y) const;
-  const std::vector<SpineLevel>& levels() const { return levels_; }
-  glm::vec3 acromion() const { return acromion_; }
+  const std::vector<SpineLevel>& levels() const { return levels_; }  // top (C1) to bottom (L5)
+  const SpineLevel* level(const std::string& vertebra) const;
+  // The hidden core the deepest muscles lie on (never drawn): lofted rings through the ribs in the
+  // thorax, the neck above and the posterior abdominal wall below.
+  Mesh deepCore(float resolution = 1.0f) const;
 
 private:
-  float field(const glm::vec3& p) const;
-  std::vector<SpineLevel> levels_;  // top (C1) to bottom
-  glm::vec3 acromion_{0.19f, 1.445f, -0.01f};
-  float thoraxHalfWidth_ = 0.14f;
+  const Atlas& atlas_;
+  std::vector<SpineLevel> levels_;
 };
 
 }  // namespace dorsum::core

@@ -1,9 +1,12 @@
 #pragma once
-// Muscles generated from their attachments: each part is a thick sheet whose fibres run from its
-// origin line to its insertion line, laid onto the structures beneath it. Layers are built from
-// the deepest out; a muscle's inner surface rests on whatever deeper structure a ray along the
-// outward direction meets last, so along outward directions every layer lies outside the one
-// below. Within a layer, muscles listed later in muscles.json are taken as the deeper ones.
+// Muscles generated from their attachments. Each part is a thick sheet whose fibres run from its
+// origin line to its insertion line; a muscle whose parts join (trapezius, latissimus, deltoid)
+// is one continuous sheet cut into its parts along shared fibres. A fibre starts as the straight
+// line between its ends, is lifted out of anything it was drawn through, then relaxed like a
+// taut string held against what lies beneath (the bones, the hidden core and every muscle already
+// built), so it wraps over convex surfaces and, as far as the part's `stick` says, follows
+// hollows. Layers are built from the deepest out; within a layer, muscles listed later in
+// muscles.json are taken as the deeper ones. The thickness grows outward along the sheet's normal.
 #include "core/anatomy/body_frame.hpp"
 #include "core/anatomy/skeleton_builder.hpp"
 #include "core/atlas/atlas.hpp"
@@ -22,14 +25,13 @@ struct BuiltMuscle {
 
 struct MuscleBuildOptions {
   float resolution = 1.0f;
-  float layerGap = 0.0015f;   // space between a muscle and what it lies on
-  float rayReach = 0.07f;     // how far below and above the attachment chord to look for support
-  float attachmentRamp = 0.07f;  // fraction of the fibre length over which an end leaves its bone
+  float layerGap = 0.0012f;  // space between a muscle and what it lies on
+  int relaxIterations = 10;
 };
 
-// The fraction along the fibres below which a vertex is still blended toward its attachment
-// chord (so the ends meet their landmarks); tests skip those zones when checking layering.
-float attachmentBlend(float u, float ramp);
+// The fraction of the fibre length at each end over which a sheet leaves its bone for the surface
+// it lies on; tests skip those zones when checking layering.
+inline constexpr float kAttachmentZone = 0.12f;
 
 std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame, const std::vector<BuiltBone>& bones,
                                       const Mesh& deepCore, const MuscleBuildOptions& options = {});

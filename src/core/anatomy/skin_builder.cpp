@@ -1,6 +1,10 @@
 #include "core/anatomy/skin_builder.hpp"
 
-#include "core/primitives.hpp"
+#include "core/anatomy/bone_shapes.hpp"
+#include "core/anatomy/implicit_shape.hpp"
+#include "core/error.hpp"
+#include "core/geometry/bvh.hpp"
+#include "core/geometry/polygonize.hpp"
 
 #include <glm/gtc/constants.hpp>
 
@@ -10,121 +14,260 @@
 namespace dorsum::core {
 
 namespace {
-constexpr float kTop = 1.60f, kBottom = 0.80f;  // the trunk piece: under the skull to the buttocks
-constexpr float kMargin = 0.004f;               // skin and fat over the outermost structure
 
-// The default outline of the trunk at height y: half-width and half-depth, before shrink-wrap.
-glm::vec2 outline(float y) {
-  // Keyframes (height, half-width, half-depth) of an adult of 1.75 m (Drillis & Contini proportions).
-  static const float keys[][3] = {{0.80f, 0.150f, 0.100f}, {0.90f, 0.175f, 0.115f}, {1.00f, 0.165f, 0.105f},
-                                  {1.10f, 0.145f, 0.100f}, {1.22f, 0.150f, 0.110f}, {1.34f, 0.165f, 0.115f},
-                                  {1.40f, 0.172f, 0.105f}, {1.45f, 0.145f, 0.090f}, {1.49f, 0.095f, 0.070f},
-                                  {1.53f, 0.062f, 0.060f}, {1.60f, 0.055f, 0.058f}};
-  const int n = sizeof(keys) / sizeof(keys[0]);
-  if (y <= keys[0][0]) return {keys[0][1], keys[0][2]};
+constexpr float kTau = glm::two_pi<float>();
+
+// The trunk's cross-section by height: half-width, back and front (z) and superellipse exponent.
+// ANSUR II men (stature 1756 mm) scaled to the atlas's 1.65 m: chest breadth 27 cm and depth 24 cm,
+// waist breadth 31 cm, hip breadth 33 cm (Gordon et al. 2014). The back is set a little inside the
+// muscles so that their relief, not the envelope, shapes it.
+struct Section {
+  float y, halfWidth, back, front, exponent;
+};
+const Section kTrunk[] = {
+    {0.77f, 0.120f, 0.030f, 0.150f, 3.0f}, {0.82f, 0.150f, 0.010f, 0.175f, 3.2f}, {0.88f, 0.160f, 0.010f, 0.185f, 3.2f},
+    {0.95f, 0.155f, 0.025f, 0.195f, 3.0f}, {1.03f, 0.146f, 0.030f, 0.210f, 2.7f}, {1.10f, 0.138f, 0.025f, 0.220f, 2.6f},
+    {1.20f, 0.138f, 0.015f, 0.232f, 2.6f}, {1.28f, 0.140f, 0.012f, 0.222f, 2.6f}, {1.34f, 0.135f, 0.020f, 0.185f, 2.5f},
+    {1.39f, 0.085f, 0.035f, 0.140f, 2.3f}};
+
+Section sectionAt(float y) {
+  const int n = int(std::size(kTrunk));
+  if (y <= kTrunk[0].y) return kTrunk[0];
   for (int i = 0; i + 1 < n; ++i)
-    if (y <= keys[i + 1][0]) {
-      const float t = glm::smoothstep(keys[i][0], keys[i + 1][0], y);
-      return {glm::mix(keys[i][1], keys[i + 1][1], t), glm::mix(keys[i][2], keys[i + 1][2], t)};
+    if (y <= kTrunk[i + 1].y) {
+      const float t = glm::smoothstep(kTrunk[i].y, kTrunk[i + 1].y, y);
+      const Section &a = kTrunk[i], &b = kTrunk[i + 1];
+      return {y, glm::mix(a.halfWidth, b.halfWidth, t), glm::mix(a.back, b.back, t), glm::mix(a.front, b.front, t),
+              glm::mix(a.exponent, b.exponent, t)};
     }
-  return {keys[n - 1][1], keys[n - 1][2]};
+  return kTrunk[n - 1];
 }
+
+float trunkEnvelope(const glm::vec3& p) {
+  const Section s = sectionAt(std::clamp(p.y, kTrunk[0].y, kTrunk[std::size(kTrunk) - 1].y));
+  const float zc = 0.5f * (s.back + s.front), halfDepth = 0.5f * (s.front - s.back);
+  const float across = sdf::superellipse(p.x, p.z - zc, s.halfWidth, halfDepth, s.exponent);
+  const float below = kTrunk[0].y - p.y, above = p.y - kTrunk[std::size(kTrunk) - 1].y;
+  // Rounded bottom (the crotch) and top (under the neck, which overlaps it).
+  const float ends = std::max(below, above);
+  return std::min(std::max(across, ends), 0.0f) + glm::length(glm::max(glm::vec2(across, ends), glm::vec2(0.0f)));
+}
+
+// The relief of the trunk and neck: how far from the trunk's axis the outermost structure lies, in
+// bins of height and angle round the axis, found by rays from outside toward the axis.
+class Relief {
+public:
+  Relief(const std::vector<const Mesh*>& meshes, float resolution) {
+    Scene s;
+    for (const Mesh* m : meshes) s.meshes.push_back(*m);
+    const Bvh bvh(s);
+    rows_ = std::max(40, int(std::round((kTop - kBottom) / 0.005f * resolution)));
+    cols_ = std::max(48, int(std::round(144 * resolution)));
+    radius_.assign(std::size_t(rows_ + 1) * cols_, 0.0f);
+    for (int r = 0; r <= rows_; ++r) {
+      const float y = kBottom + (kTop - kBottom) * float(r) / float(rows_);
+      const glm::vec3 axis(0.0f, y, axisZ(y));
+      for (int c = 0; c < cols_; ++c) {
+        const float a = kTau * float(c) / float(cols_);
+        // The front of the trunk is soft (breast, belly): only the back and sides show relief.
+        if (std::cos(a) < -0.45f) continue;
+        const glm::vec3 dir(std::sin(a), 0.0f, -std::cos(a));  // a = 0: straight back
+        if (const auto hit = bvh.nearest({axis + dir * kReach, -dir}, 0.0f, kReach))
+          radius_[std::size_t(r) * cols_ + c] = kReach - hit->t;
+      }
+    }
+    close(0.025f);
+    // Smooth without sinking below what must be covered (an upper envelope).
+    const std::vector<float> need = radius_;
+    for (int pass = 0; pass < 4; ++pass) {
+      std::vector<float> next = radius_;
+      for (int r = 0; r <= rows_; ++r)
+        for (int c = 0; c < cols_; ++c) {
+          float sum = 0.0f;
+          int count = 0;
+          for (auto [dr, dc] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
+            const int rr = r + dr;
+            if (rr < 0 || rr > rows_) continue;
+            sum += radius_[std::size_t(rr) * cols_ + (c + dc + cols_) % cols_];
+            ++count;
+          }
+          const std::size_t k = std::size_t(r) * cols_ + c;
+          next[k] = std::max(need[k], 0.5f * radius_[k] + 0.5f * sum / float(count));
+        }
+      radius_.swap(next);
+    }
+  }
+
+  // Morphological closing of the radius field by a ball of radius R: fills hollows and steps
+  // narrower than the ball (the skin and fat bridge them), never sinks below the structures.
+  void close(float R) {
+    const float rowStep = (kTop - kBottom) / float(rows_);
+    auto pass = [&](const std::vector<float>& in, bool dilate) {
+      std::vector<float> out(in.size());
+      for (int r = 0; r <= rows_; ++r)
+        for (int c = 0; c < cols_; ++c) {
+          const float here = in[std::size_t(r) * cols_ + c];
+          const float colStep = std::max(here, 0.08f) * kTau / float(cols_);
+          const int dr = int(R / rowStep), dc = std::min(cols_ / 4, int(R / colStep));
+          float best = dilate ? -1e9f : 1e9f;
+          for (int i = -dr; i <= dr; ++i) {
+            const int rr = r + i;
+            if (rr < 0 || rr > rows_) continue;
+            for (int j = -dc; j <= dc; ++j) {
+              const float d2 = (float(i) * rowStep) * (float(i) * rowStep) + (float(j) * colStep) * (float(j) * colStep);
+              if (d2 > R * R) continue;
+              const float cap = std::sqrt(R * R - d2);
+              const float v = in[std::size_t(rr) * cols_ + (c + j + cols_) % cols_];
+              if (dilate) {
+                if (v > 0.0f) best = std::max(best, v + cap);
+              } else {
+                best = std::min(best, v - cap);
+              }
+            }
+          }
+          out[std::size_t(r) * cols_ + c] = dilate ? (best > -1e8f ? best - R : 0.0f) : (here > 0.0f ? best + R : 0.0f);
+        }
+      return out;
+    };
+    const std::vector<float> before = radius_;
+    radius_ = pass(pass(radius_, true), false);
+    for (std::size_t k = 0; k < radius_.size(); ++k) radius_[k] = before[k] > 0.0f ? std::max(radius_[k], before[k]) : 0.0f;
+  }
+
+  static float axisZ(float y) { return y > 1.40f ? glm::mix(0.085f, 0.065f, glm::smoothstep(1.40f, 1.50f, y)) : 0.085f; }
+
+  // Negative inside: the radius the skin must reach here (the structure plus fat) minus the
+  // point's distance from the axis.
+  float operator()(const glm::vec3& p) const {
+    if (p.y < kBottom - 0.02f || p.y > kTop + 0.02f) return 1e3f;
+    const float az = axisZ(p.y);
+    const glm::vec2 d(p.x, p.z - az);
+    const float radial = glm::length(d);
+    const float a = std::atan2(d.x, -d.y);  // 0 straight back
+    const float fc = (a < 0.0f ? a + kTau : a) / kTau * float(cols_);
+    const float fr = std::clamp((p.y - kBottom) / (kTop - kBottom), 0.0f, 1.0f) * float(rows_);
+    const int c0 = int(std::floor(fc)) % cols_, c1 = (c0 + 1) % cols_;
+    const int r0 = std::min(int(fr), rows_ - 1), r1 = r0 + 1;
+    const float tc = fc - std::floor(fc), tr = fr - float(r0);
+    auto at = [&](int r, int c) { return radius_[std::size_t(r) * cols_ + c]; };
+    const float need = glm::mix(glm::mix(at(r0, c0), at(r0, c1), tc), glm::mix(at(r1, c0), at(r1, c1), tc), tr);
+    if (need <= 0.0f) return 1e3f;
+    // Fat: about 6 mm over the back and neck, thicker over the buttocks and the flanks.
+    const float back = std::max(0.0f, -d.y / std::max(radial, 1e-6f));
+    const float buttock = glm::smoothstep(0.96f, 0.86f, p.y) * back;
+    const float fat = 0.006f + 0.012f * buttock + 0.004f * (1.0f - back);
+    // Fade out at the ends of the band so the relief meets the head and the thighs smoothly.
+    const float fade = glm::smoothstep(kBottom, kBottom + 0.03f, p.y) * glm::smoothstep(kTop, kTop - 0.03f, p.y);
+    return radial - (need + fat) * fade + (1.0f - fade) * 0.05f;
+  }
+
+private:
+  static constexpr float kBottom = 0.74f, kTop = 1.56f, kReach = 0.45f;
+  int rows_ = 0, cols_ = 0;
+  std::vector<float> radius_;
+};
+
+// Radii of a limb segment from a to b that enclose the covered vertices near it, plus `margin`.
+std::vector<float> enclosingRadii(const glm::vec3& a, const glm::vec3& b, const std::vector<float>& base,
+                                  const std::vector<const Mesh*>& covered, float margin) {
+  std::vector<float> radii = base;
+  const int n = int(base.size());
+  const glm::vec3 ab = b - a;
+  const float len2 = glm::dot(ab, ab);
+  for (const Mesh* m : covered)
+    for (const auto& p : m->positions) {
+      const float t = glm::dot(p - a, ab) / len2;
+      if (t < 0.0f || t > 1.0f) continue;  // what lies beyond the ends is the trunk's or the forearm's
+      const float d = std::min(glm::length(p - (a + ab * t)) + margin, 0.068f);
+      const int i = std::clamp(int(std::round(t * float(n - 1))), 0, n - 1);
+      radii[i] = std::max(radii[i], d);
+    }
+  return radii;
+}
+
 }  // namespace
 
-Mesh buildSkin(const BodyFrame& frame, const std::vector<const Mesh*>& inside, float res) {
-  const int rings = std::max(24, int(std::round(80 * res)));
-  const int segments = std::max(24, int(std::round(72 * res)));
-  auto centreZ = [&](float y) {
-    // The trunk's centre: the spine's core above the pelvis, the pelvis's centre below.
-    return std::min(frame.coreCentreZ(std::max(y, 0.95f)), 0.02f) * 0.8f;
+Mesh buildSkin(const Atlas& atlas, const BodyFrame& frame, const std::vector<const Mesh*>& reliefMeshes,
+               const std::vector<const Mesh*>& covered, float res) {
+  auto at = [&](const std::string& id) {
+    const Landmark* l = atlas.landmark(id);
+    if (!l) throw UserError("The skin is shaped on the landmark '" + id + "', which the atlas does not have.");
+    return l->position;
   };
-  // Radius the skin must reach in each (ring, angle) bin to cover what lies inside.
-  std::vector<float> need(std::size_t(rings + 1) * segments, 0.0f);
-  for (const Mesh* m : inside)
-    for (const auto& p : m->positions) {
-      if (p.y < kBottom - 0.02f || p.y > kTop + 0.02f) continue;
-      const float cz = centreZ(p.y);
-      const float r = std::sqrt(p.x * p.x + (p.z - cz) * (p.z - cz)) + kMargin;
-      const float a = std::atan2(p.z - cz, p.x);
-      const int ring = std::clamp(int(std::round((p.y - kBottom) / (kTop - kBottom) * rings)), 0, rings);
-      const int seg = (int(std::floor((a + glm::pi<float>()) / glm::two_pi<float>() * segments)) % segments + segments) %
-                      segments;
-      // Spread each point over neighbouring bins so the wrap has no notches between samples.
-      for (int dr = -1; dr <= 1; ++dr)
-        for (int ds = -1; ds <= 1; ++ds) {
-          const int rr = ring + dr;
-          if (rr < 0 || rr > rings) continue;
-          const int ss = (seg + ds + segments) % segments;
-          float& slot = need[std::size_t(rr) * segments + ss];
-          slot = std::max(slot, r);
-        }
-    }
-  // The default outline, then the wrap, then smoothing that never shrinks below what is needed.
-  std::vector<float> radius(need.size());
-  for (int r = 0; r <= rings; ++r) {
-    const float y = kBottom + (kTop - kBottom) * float(r) / float(rings);
-    const glm::vec2 half = outline(y);
-    for (int s = 0; s < segments; ++s) {
-      const float a = -glm::pi<float>() + glm::two_pi<float>() * (float(s) + 0.5f) / float(segments);
-      const float c = std::cos(a), sn = std::sin(a);
-      const float e = 2.0f / 2.4f;
-      const float ex = half.x * std::pow(std::abs(c), e), ez = half.y * std::pow(std::abs(sn), e);
-      const float base = std::sqrt(ex * ex + ez * ez);
-      radius[std::size_t(r) * segments + s] = std::max(base, need[std::size_t(r) * segments + s]);
-    }
-  }
-  for (int pass = 0; pass < 6; ++pass) {
-    std::vector<float> next = radius;
-    for (int r = 0; r <= rings; ++r)
-      for (int s = 0; s < segments; ++s) {
-        float sum = 0.0f;
-        int count = 0;
-        for (auto [dr, ds] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
-          const int rr = r + dr;
-          if (rr < 0 || rr > rings) continue;
-          sum += radius[std::size_t(rr) * segments + (s + ds + segments) % segments];
-          ++count;
-        }
-        const std::size_t k = std::size_t(r) * segments + s;
-        next[k] = std::max(need[k], 0.5f * radius[k] + 0.5f * sum / float(count));
-      }
-    radius.swap(next);
-  }
-  Mesh skin = makeLoft(
-      "skin",
-      [&](float v, float angle) {
-        const int r = std::clamp(int(std::round(v * rings)), 0, rings);
-        const float y = kBottom + (kTop - kBottom) * v;
-        // makeLoft's angle runs 0..2pi; the bins run from -pi.
-        float a = angle;
-        if (a > glm::pi<float>()) a -= glm::two_pi<float>();
-        const float f = (a + glm::pi<float>()) / glm::two_pi<float>() * float(segments) - 0.5f;
-        const int s0 = (int(std::floor(f)) % segments + segments) % segments;
-        const int s1 = (s0 + 1) % segments;
-        const float t = f - std::floor(f);
-        const float rad = glm::mix(radius[std::size_t(r) * segments + s0], radius[std::size_t(r) * segments + s1], t);
-        const float cz = centreZ(y);
-        return glm::vec3(std::cos(a) * rad, y, cz + std::sin(a) * rad);
-      },
-      rings, segments);
-  const int q = std::max(8, int(std::round(24 * res)));
-  // Head: over the skull and jaw.
-  appendMesh(skin, makeEllipsoid("skin", {0.0f, 1.69f, -0.01f}, {0.082f, 0.12f, 0.112f}, q, q + 8));
-  // The nape, where the neck meets the occiput over the upper trapezius and splenius.
-  appendMesh(skin, makeEllipsoid("skin", {0.0f, 1.61f, -0.045f}, {0.075f, 0.05f, 0.075f}, q / 2 + 4, q));
-  appendMesh(skin, makeEllipsoid("skin", {0.0f, 1.608f, 0.055f}, {0.056f, 0.04f, 0.058f}, q / 2 + 4, q));
+  (void)frame;
+  const Relief relief(reliefMeshes, res);
+  ImplicitShape body;
+  // Trunk envelope (bounds cover the trunk's sections).
+  Bounds trunkBox;
+  trunkBox.add(glm::vec3(-0.17f, 0.74f, -0.02f));
+  trunkBox.add(glm::vec3(0.17f, 1.42f, 0.24f));
+  body.add(trunkEnvelope, trunkBox, 0.0f);
+  // Neck, from the root of the neck up under the skull.
+  const glm::vec3 c7 = at("c7_sp"), eop = at("eop"), nasion = at("skull_nasion"), vertex = at("skull_vertex");
+  body.cone({0.0f, c7.y - 0.01f, c7.z + 0.045f}, {0.0f, eop.y - 0.055f, eop.z + 0.072f}, 0.058f, 0.052f, 0.04f);
+  // Head: the scalp over the skull (6 mm), the soft tissue of the face over the skull and the
+  // mandible, the nose, the ears.
+  const BoneContext bones{atlas, frame, res};
+  const ImplicitShape skull = skullSolid(bones), mandible = mandibleSolid(bones);
+  Bounds skullBox = skull.bounds();
+  skullBox.add(mandible.bounds());
+  body.add([skull](const glm::vec3& p) { return skull(p) - 0.006f; }, skullBox, 0.03f);
+  body.add([mandible](const glm::vec3& p) { return mandible(p) - 0.008f; }, mandible.bounds(), 0.03f);
+  (void)vertex;
+  const glm::vec3 chin = at("mandible_gnathion"), gonion = at("mandible_gonion"), porion = at("skull_porion");
+  body.ellipsoid({0.0f, 0.5f * (nasion.y + chin.y), chin.z - 0.045f}, glm::mat3(1.0f), {0.058f, 0.072f, 0.058f}, 0.03f);
+  body.ellipsoid(chin + glm::vec3(0.0f, 0.004f, -0.004f), glm::mat3(1.0f), {0.022f, 0.016f, 0.016f}, 0.02f);
+  body.cone(nasion + glm::vec3(0.0f, -0.010f, 0.006f), nasion + glm::vec3(0.0f, -0.046f, 0.030f), 0.007f, 0.010f, 0.012f);
   for (float side : {1.0f, -1.0f}) {
-    // Arm hanging at the side, palm forward (anatomical position); hand and fingers as one mitt.
-    const glm::vec3 shoulder(side * 0.18f, 1.42f, -0.012f), elbow(side * 0.205f, 1.095f, -0.024f),
-        wrist(side * 0.222f, 0.845f, 0.0f);
-    appendMesh(skin, makeTube("skin", {shoulder, glm::mix(shoulder, elbow, 0.5f), elbow, wrist},
-                              {0.054f, 0.046f, 0.044f, 0.028f}, 6, q));
-    appendMesh(skin, makeEllipsoid("skin", {side * 0.228f, 0.765f, 0.004f}, {0.045f, 0.09f, 0.018f}, q / 2 + 4, q));
-    appendMesh(skin, makeEllipsoid("skin", {side * 0.2f, 0.80f, 0.02f}, {0.012f, 0.035f, 0.014f}, 8, 12));  // thumb
-    // Upper thigh below the buttock.
-    appendMesh(skin, makeTube("skin", {{side * 0.085f, 0.90f, -0.005f}, {side * 0.095f, 0.72f, 0.0f}, {side * 0.1f, 0.56f, 0.01f}},
-                              {0.085f, 0.075f, 0.062f}, 6, q));
+    auto S = [&](glm::vec3 p) { return glm::vec3(p.x * side, p.y, p.z); };
+    body.ellipsoid(S(gonion + glm::vec3(0.004f, 0.01f, 0.01f)), glm::mat3(1.0f), {0.018f, 0.03f, 0.03f}, 0.025f);  // jaw
+    body.ellipsoid(S(porion + glm::vec3(0.012f, 0.006f, -0.008f)), glm::mat3(1.0f), {0.007f, 0.031f, 0.019f}, 0.008f);  // ear
   }
+
+  // Limbs (left, mirrored): the arm hanging slightly away from the trunk, palm forward.
+  const glm::vec3 head = at("hum_head"), elbow = at("hum_elbow"), styloidR = at("radius_styloid"), styloidU = at("ulna_styloid");
+  const glm::vec3 wrist = glm::mix(styloidR, styloidU, 0.5f) + glm::vec3(0.0f, 0.0f, 0.002f);
+  const glm::vec3 shoulder = head + glm::vec3(0.010f, 0.004f, -0.002f);
+  const std::vector<float> armRadii = enclosingRadii(shoulder, elbow, {0.050f, 0.047f, 0.044f, 0.042f, 0.040f, 0.038f}, covered, 0.005f);
+  const glm::vec3 palm = glm::mix(wrist, at("hand_mc3_head"), 0.5f) + glm::vec3(0.0f, 0.0f, 0.002f);
+  const glm::vec3 palmAxis = glm::normalize(at("hand_mc3_head") - wrist);
+  const glm::vec3 palmNormal(0.0f, 0.0f, 1.0f);
+  const glm::vec3 palmAcross = glm::normalize(glm::cross(palmAxis, palmNormal));
+  for (float side : {1.0f, -1.0f}) {
+    auto S = [&](glm::vec3 p) { return glm::vec3(p.x * side, p.y, p.z); };
+    std::vector<glm::vec3> arm;
+    for (std::size_t i = 0; i < armRadii.size(); ++i) arm.push_back(S(glm::mix(shoulder, elbow, float(i) / float(armRadii.size() - 1))));
+    for (std::size_t i = 0; i + 1 < arm.size(); ++i) body.cone(arm[i], arm[i + 1], armRadii[i], armRadii[i + 1], 0.012f);
+    const glm::vec3 forearmMid = glm::mix(elbow, wrist, 0.35f);
+    body.flatCapsule(S(elbow), S(forearmMid), 0.040f, {0, 0, 1}, 0.8f, 0.012f);
+    body.flatCapsule(S(forearmMid), S(wrist), 0.034f, {0, 0, 1}, 0.68f, 0.012f);
+    const glm::mat3 palmFrame(S(palmAcross) * glm::vec3(side, 1.0f, 1.0f), S(palmAxis), palmNormal);
+    body.box(S(palm), palmFrame, {0.041f, 0.050f, 0.0135f}, 0.011f, 0.014f);
+    for (int d = 2; d <= 5; ++d) {
+      const glm::vec3 knuckle = at("hand_mc" + std::to_string(d) + "_head"), tip = at("hand_finger" + std::to_string(d) + "_tip");
+      const float r = d == 5 ? 0.0082f : 0.0092f;
+      body.cone(S(knuckle - palmAxis * 0.012f), S(tip - glm::normalize(tip - knuckle) * 0.006f), r, r * 0.8f, 0.005f);
+    }
+    const glm::vec3 thumbBase = wrist + glm::vec3(0.018f, -0.022f, 0.014f);
+    body.cone(S(thumbBase), S(at("hand_mc1_head")), 0.016f, 0.0105f, 0.012f);
+    body.cone(S(at("hand_mc1_head")), S(at("hand_thumb_tip") - glm::vec3(0.002f, -0.004f, 0.0f)), 0.0105f, 0.0085f, 0.005f);
+    // Thigh, below the buttock.
+    const glm::vec3 hip = at("femur_head_centre"), mid = at("femur_shaft_mid");
+    body.cone(S(hip + glm::vec3(0.012f, 0.02f, -0.005f)), S(glm::mix(hip, mid, 1.25f) + glm::vec3(0.0f, 0.0f, 0.0f)), 0.088f, 0.068f, 0.03f);
+  }
+
+  // The relief of the trunk and neck joins the envelope.
+  Bounds reliefBox;
+  reliefBox.add(glm::vec3(-0.25f, 0.72f, -0.12f));
+  reliefBox.add(glm::vec3(0.25f, 1.58f, 0.28f));
+  body.add(std::cref(relief), reliefBox, 0.012f);
+
+  PolygonizeOptions o;
+  o.cell = 0.003f / std::max(res, 0.25f);
+  o.keepFraction = 0.12f;
+  o.maxError = o.cell * 0.5f;
+  Bounds all = body.bounds();
+  Mesh skin = polygonize("skin", std::cref(body), all, o);
   skin.color = glm::vec3(0.80f, 0.60f, 0.50f);
   return skin;
 }

@@ -33,6 +33,7 @@ struct Landmark {
   std::string id, name, bone;
   bool bilateral = false;
   glm::vec3 position{0.0f};  // the left one for bilateral landmarks (x > 0)
+  std::string method;        // how the position was obtained (measured, or derived from what)
   std::vector<std::string> sources;
   glm::vec3 on(Side side) const {
     return bilateral && side == Side::Right ? glm::vec3(-position.x, position.y, position.z) : position;
@@ -54,6 +55,12 @@ struct Attachment {
 
 // Modelling parameters of a part's mesh (not anatomical facts): how thick its belly is and how
 // much of each end is tendon or aponeurosis.
+// A point of a column's edge: a landmark, moved sideways (toward the side's lateral) by shiftMm.
+struct EdgePoint {
+  std::string landmark;
+  float shiftMm = 0.0f;
+};
+
 struct PartShape {
   float thicknessMm = 6.0f;
   float originTendon = 0.06f;     // fraction of the fibre length that is tendon at the origin
@@ -64,6 +71,23 @@ struct PartShape {
   // How far the belly spreads sideways between its first fibre (medial) and its last (lateral):
   // gives a column such as longissimus its width where its attachments are all in one line.
   float bellySpreadMm = 0.0f;
+  // The part and the next part of the same muscle are one continuous sheet (trapezius, latissimus,
+  // deltoid): they share their boundary fibre and their thickness runs across both.
+  bool joinsNext = false;
+  // How closely the sheet follows what lies beneath: 0 lets its fibres run straight across
+  // hollows like a taut string, 1 lays it on the surface below wherever it is.
+  float stick = 0.6f;
+  // The tendon twists half a turn before the insertion (latissimus dorsi): the fibres listed first
+  // at the origin insert at the end of the insertion listed last.
+  bool twist = false;
+  // A column (the erector spinae): when both edges are given, its fibres run up between a medial
+  // and a lateral edge (from the origin end, first, to the insertion end, last) instead of straight
+  // from the origin line to the insertion line; its attachments lie along its length.
+  std::vector<EdgePoint> medialEdge, lateralEdge;
+  // Optional thickness profile from the origin end to the insertion end, as fractions of
+  // thicknessMm (a column thick in the loins and thin at the top of the thorax).
+  std::vector<float> thicknessAlong;
+  bool column() const { return medialEdge.size() >= 2 && lateralEdge.size() >= 2; }
 };
 
 struct MusclePart {

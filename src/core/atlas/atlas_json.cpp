@@ -85,7 +85,8 @@ std::string atlasToJson(const Atlas& a, int indent) {
   json landmarks = json::array();
   for (const auto& l : a.landmarks)
     landmarks.push_back({{"id", l.id}, {"name", l.name}, {"bone", l.bone}, {"bilateral", l.bilateral},
-                         {"position", {l.position.x, l.position.y, l.position.z}}, {"sources", l.sources}});
+                         {"position", {l.position.x, l.position.y, l.position.z}}, {"method", l.method},
+                         {"sources", l.sources}});
   doc["landmarks"] = landmarks;
 
   json sources = json::array();

@@ -174,7 +174,43 @@ PartShape readShape(Reader& r, const json& obj, const std::string& path) {
     r.problem(p, "must be an object");
     return s;
   }
-  r.allowOnly(*v, p, {"thickness_mm", "origin_tendon", "insertion_tendon", "origin_tendon_across", "belly_spread_mm"});
+  r.allowOnly(*v, p, {"thickness_mm", "origin_tendon", "insertion_tendon", "origin_tendon_across", "belly_spread_mm",
+                      "joins_next", "stick", "twist", "medial_edge", "lateral_edge", "thickness_along"});
+  if (const json* along = r.member(*v, p, "thickness_along", false)) {
+    if (!along->is_array() || along->size() < 2) r.problem(p + ".thickness_along", "must be a list of at least two fractions");
+    else
+      for (const auto& f : *along) {
+        if (!f.is_number() || !(f.get<double>() > 0.0) || f.get<double>() > 1.5) {
+          r.problem(p + ".thickness_along", "each entry must be a fraction above 0 and at most 1.5");
+          break;
+        }
+        s.thicknessAlong.push_back(f.get<float>());
+      }
+  }
+  for (const char* key : {"medial_edge", "lateral_edge"}) {
+    const json* edge = r.member(*v, p, key, false);
+    if (!edge) continue;
+    std::vector<EdgePoint>& out = std::string(key) == "medial_edge" ? s.medialEdge : s.lateralEdge;
+    if (!edge->is_array() || edge->size() < 2) {
+      r.problem(p + "." + key, "must be a list of at least two [landmark, shift in mm] pairs");
+      continue;
+    }
+    for (std::size_t i = 0; i < edge->size(); ++i) {
+      const json& e = (*edge)[i];
+      if (!e.is_array() || e.size() != 2 || !e[0].is_string() || !e[1].is_number() || !std::isfinite(e[1].get<double>()) ||
+          std::abs(e[1].get<double>()) > 60.0) {
+        r.problem(p + "." + key + "[" + std::to_string(i) + "]", "must be [landmark id, shift in mm from -60 to 60]");
+        continue;
+      }
+      out.push_back({e[0].get<std::string>(), e[1].get<float>()});
+    }
+  }
+  if (s.medialEdge.empty() != s.lateralEdge.empty())
+    r.problem(p, "a column needs both medial_edge and lateral_edge");
+  s.joinsNext = r.boolean(*v, p, "joins_next", false);
+  s.twist = r.boolean(*v, p, "twist", false);
+  s.stick = float(r.number(*v, p, "stick", false, s.stick));
+  if (!(s.stick >= 0.0f && s.stick <= 1.0f)) r.problem(p + ".stick", "must be a fraction from 0 to 1");
   s.bellySpreadMm = float(r.number(*v, p, "belly_spread_mm", false, 0.0));
   if (s.bellySpreadMm < 0.0f || s.bellySpreadMm > 60.0f) r.problem(p + ".belly_spread_mm", "must be between 0 and 60 mm");
   s.thicknessMm = float(r.number(*v, p, "thickness_mm", false, s.thicknessMm));
@@ -269,11 +305,12 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
       l.sources = r.sources(item, path);
       atlas.layers.push_back(l);
     } else if (k == "landmarks") {
-      r.allowOnly(item, path, {"id", "name", "bone", "bilateral", "position", "sources"});
+      r.allowOnly(item, path, {"id", "name", "bone", "bilateral", "position", "method", "sources"});
       Landmark l;
       l.id = r.string(item, path, "id");
       l.name = r.string(item, path, "name");
       l.bone = r.string(item, path, "bone");
+      l.method = r.string(item, path, "method", false);
       l.bilateral = r.boolean(item, path, "bilateral", false);
       bool placed = false;
       if (const json* p = r.member(item, path, "position")) {
@@ -335,6 +372,9 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
               r.problem(pp, "origin and insertion are the same single landmark, so the fibres would have no length");
             m.parts.push_back(part);
           }
+        if (!m.parts.empty() && m.parts.back().shape.joinsNext)
+          r.problem(path + ".parts[" + std::to_string(m.parts.size() - 1) + "].shape.joins_next",
+                    "the last part of a muscle has no next part to join");
       }
       if (const json* f = r.member(item, path, "fibres")) {
         if (f->is_object()) m.fibreArrangement = r.string(*f, path + ".fibres", "arrangement");
@@ -444,6 +484,11 @@ void crossCheck(const Atlas& a, const Origins& files, std::vector<Diagnostic>& o
         if (!a.landmarks.empty()) {
           checkLandmarks(part.origin.landmarks, "muscles", pp + ".origin.landmarks");
           checkLandmarks(part.insertion.landmarks, "muscles", pp + ".insertion.landmarks");
+          for (const auto* edge : {&part.shape.medialEdge, &part.shape.lateralEdge}) {
+            std::vector<std::string> ids;
+            for (const auto& e : *edge) ids.push_back(e.landmark);
+            checkLandmarks(ids, "muscles", pp + (edge == &part.shape.medialEdge ? ".shape.medial_edge" : ".shape.lateral_edge"));
+          }
         }
         checkSources(part.origin.sources, "muscles", pp + ".origin");
         checkSources(part.insertion.sources, "muscles", pp + ".insertion");

@@ -1,7 +1,7 @@
 #pragma once
 // Turns an implicit shape (a signed distance function, negative inside) into a closed, outward
 // triangle mesh: surface nets on a regular grid, evaluated only in blocks near the surface, each
-// vertex projected onto the surface, normals from the field's gradient, then (optionally) reduced
+// vertex projected onto the surface, area-weighted normals, then (optionally) reduced
 // by meshoptimizer's edge-collapse simplifier. Bones and the skin are built this way.
 #include "core/mesh.hpp"
 

@@ -1,0 +1,254 @@
+#include "core/anatomy/fibre_sheet.hpp"
+
+#include "core/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <future>
+
+namespace dorsum::core {
+
+namespace {
+
+constexpr float kPi = 3.14159265f;
+
+// A polyline through landmarks, sampled by arc length.
+struct Polyline {
+  std::vector<glm::vec3> points;
+  std::vector<float> cumulative;
+  void finish() {
+    cumulative.assign(points.size(), 0.0f);
+    for (std::size_t i = 1; i < points.size(); ++i) cumulative[i] = cumulative[i - 1] + glm::length(points[i] - points[i - 1]);
+  }
+  float length() const { return cumulative.empty() ? 0.0f : cumulative.back(); }
+  glm::vec3 at(float t) const {
+    if (points.size() == 1 || length() <= 0.0f) return points.front();
+    const float s = std::clamp(t, 0.0f, 1.0f) * length();
+    std::size_t i = 1;
+    while (i + 1 < points.size() && cumulative[i] < s) ++i;
+    const float seg = cumulative[i] - cumulative[i - 1];
+    return glm::mix(points[i - 1], points[i], seg > 0 ? (s - cumulative[i - 1]) / seg : 0.0f);
+  }
+};
+
+bool onMidline(const Atlas& atlas, const Attachment& a) {
+  for (const auto& id : a.landmarks)
+    if (const Landmark* l = atlas.landmark(id); l && (l->bilateral || std::abs(l->position.x) >= 0.001f)) return false;
+  return true;
+}
+
+Polyline attachmentLine(const Atlas& atlas, const MusclePart& part, const Attachment& a, float midlineShift) {
+  Polyline line;
+  for (const auto& id : a.landmarks) {
+    const Landmark* l = atlas.landmark(id);
+    if (!l) throw UserError("The muscle part '" + part.id + "' is attached to the landmark '" + id + "', which the atlas does not have.");
+    glm::vec3 p = l->on(Side::Left);
+    // A bilateral muscle attaches beside a midline process, not in the plane between the sides.
+    if (!l->bilateral && std::abs(p.x) < 0.001f) p.x += midlineShift;
+    line.points.push_back(p);
+  }
+  return line;
+}
+
+// An end on one landmark still has some width: spread it across the fibres.
+void widenPoint(Polyline& line, const glm::vec3& towardOther, const glm::vec3& outward, float halfWidth) {
+  if (line.points.size() != 1) return;
+  const glm::vec3 along = glm::length(towardOther) > 1e-6f ? glm::normalize(towardOther) : glm::vec3(0, 1, 0);
+  glm::vec3 across = glm::cross(along, outward);
+  if (glm::length(across) < 1e-6f) across = glm::vec3(0, 0, 1);
+  across = glm::normalize(across);
+  const glm::vec3 p = line.points[0];
+  line.points = {p - across * halfWidth, p + across * halfWidth};
+}
+
+struct PartLines {
+  Polyline origin, insertion;
+  Polyline medial, lateral;  // a column's edges (empty for a sheet from line to line)
+  float spread = 0.0f;  // metres
+  int columns = 0;
+};
+
+template <typename Body>
+void inParallel(int count, Body&& body) {
+  auto half = std::async(std::launch::async, [&] {
+    for (int j = 0; j < count; j += 2) body(j);
+  });
+  for (int j = 1; j < count; j += 2) body(j);
+  half.get();
+}
+
+}  // namespace
+
+FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<const MusclePart*>& parts,
+                    const OutwardField& outward, const MuscleSupport& support, const FibreOptions& o) {
+  // Attachment lines. Superficial sheets meet their other half at the midline; deeper muscles
+  // attach beside the spinous processes, and a muscle from midline to midline (spinalis) lies in
+  // the groove beside them.
+  std::vector<PartLines> lines;
+  float longest = 0.0f;
+  for (const MusclePart* part : parts) {
+    const bool midlineToMidline = onMidline(atlas, part->origin) && onMidline(atlas, part->insertion);
+    const float shift = midlineToMidline ? 0.007f : muscle.layer == 1 ? 0.0006f : 0.004f;
+    PartLines l;
+    if (part->shape.column()) {
+      // A column: its fibres run between its edges; its ends are the edges' first and last points.
+      for (auto [edge, line] : {std::pair{&part->shape.medialEdge, &l.medial}, std::pair{&part->shape.lateralEdge, &l.lateral}})
+        for (const EdgePoint& e : *edge) {
+          const Landmark* lm = atlas.landmark(e.landmark);
+          if (!lm) throw UserError("The muscle part '" + part->id + "' has an edge through the landmark '" + e.landmark + "', which the atlas does not have.");
+          glm::vec3 q = lm->on(Side::Left);
+          q.x += e.shiftMm * 0.001f;
+          line->points.push_back(q);
+        }
+      l.medial.finish();
+      l.lateral.finish();
+      l.origin.points = {l.medial.points.front(), l.lateral.points.front()};
+      l.insertion.points = {l.medial.points.back(), l.lateral.points.back()};
+      l.origin.finish();
+      l.insertion.finish();
+      float width = 0.0f;
+      for (int k = 0; k <= 10; ++k) width = std::max(width, glm::length(l.lateral.at(k / 10.0f) - l.medial.at(k / 10.0f)));
+      l.columns = std::clamp(int(std::round(width / 0.008f * o.resolution)), 3, int(16 * std::max(o.resolution, 1.0f)));
+      longest = std::max({longest, l.medial.length(), l.lateral.length()});
+      lines.push_back(std::move(l));
+      continue;
+    }
+    l.origin = attachmentLine(atlas, *part, part->origin, shift);
+    l.insertion = attachmentLine(atlas, *part, part->insertion, shift);
+    const glm::vec3 oc = l.origin.points[l.origin.points.size() / 2], ic = l.insertion.points[l.insertion.points.size() / 2];
+    l.origin.finish();
+    l.insertion.finish();
+    const float otherWidth = std::max(l.origin.length(), l.insertion.length());
+    const float half = std::clamp(0.12f * otherWidth, 0.005f, 0.011f);
+    widenPoint(l.origin, ic - oc, outward.at(oc), half);
+    widenPoint(l.insertion, oc - ic, outward.at(ic), half);
+    l.origin.finish();
+    l.insertion.finish();
+    l.spread = part->shape.bellySpreadMm * 0.001f;
+    const float width = std::max(l.origin.length(), l.insertion.length()) + l.spread;
+    l.columns = std::clamp(int(std::round(width / 0.011f * o.resolution)), 3, int(24 * std::max(o.resolution, 1.0f)));
+    longest = std::max(longest, glm::length(ic - oc));
+    lines.push_back(std::move(l));
+  }
+
+  // Columns: the parts side by side, a joined boundary fibre shared by both parts.
+  struct Column {
+    glm::vec3 origin, insertion;
+    float spread;  // lateral spread of the belly at this column (metres)
+    const PartLines* edges = nullptr;  // a column part: the fibre runs between its edges at `across`
+    float across = 0.0f;
+  };
+  std::vector<Column> columns;
+  FibreGrid grid;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const PartLines& l = lines[k];
+    const int first = k == 0 ? 0 : int(columns.size()) - 1;
+    for (int j = (k == 0 ? 0 : 1); j < l.columns; ++j) {
+      const float v = float(j) / float(l.columns - 1);
+      Column c{l.origin.at(v), l.insertion.at(v), l.spread * v};
+      if (!l.medial.points.empty()) {
+        c.edges = &l;
+        c.across = v;
+      }
+      if (j == l.columns - 1 && k + 1 < lines.size()) {
+        // The boundary with the next part: half way between the two parts' edge fibres.
+        c.origin = glm::mix(c.origin, lines[k + 1].origin.at(0.0f), 0.5f);
+        c.insertion = glm::mix(c.insertion, lines[k + 1].insertion.at(0.0f), 0.5f);
+      }
+      columns.push_back(c);
+    }
+    grid.partColumns.emplace_back(first, int(columns.size()) - 1);
+  }
+  grid.columns = int(columns.size());
+  // A twisting tendon is laid untwisted (each fibre to the mirror-image insertion point, so no
+  // two fibres cross) and turned half a round at the end.
+  bool twist = false;
+  for (const MusclePart* part : parts) twist = twist || part->shape.twist;
+  std::vector<glm::vec3> anatomicalInsertion;
+  for (const auto& c : columns) anatomicalInsertion.push_back(c.insertion);
+  if (twist)
+    for (int j = 0; j < grid.columns; ++j) columns[j].insertion = anatomicalInsertion[grid.columns - 1 - j];
+  grid.nu = std::clamp(int(std::round(longest / 0.011f * o.resolution)), 10, int(40 * std::max(o.resolution, 1.0f)));
+  grid.points.resize(std::size_t(grid.nu) * grid.columns);
+  for (int j = 0; j < grid.columns; ++j) grid.across.push_back(grid.columns > 1 ? float(j) / float(grid.columns - 1) : 0.5f);
+
+  const float stick = parts.front()->shape.stick;
+  inParallel(grid.columns, [&](int j) {
+    const Column& c = columns[j];
+    // The straight line between the ends, the belly spread sideways; then out of any solid it
+    // passes through, along the body's outward direction.
+    for (int i = 0; i < grid.nu; ++i) {
+      const float u = float(i) / float(grid.nu - 1);
+      glm::vec3 p = c.edges ? glm::mix(c.edges->medial.at(u), c.edges->lateral.at(u), c.across) : glm::mix(c.origin, c.insertion, u);
+      p.x += c.spread * std::sqrt(std::max(0.0f, std::sin(kPi * u)));
+      if (i > 0 && i + 1 < grid.nu) {
+        const glm::vec3 d = outward.at(p);
+        const glm::vec3 out = support.exitAlong(p, d, 0.15f);
+        if (out != p) p = out + d * o.gap;
+      }
+      grid.at(i, j) = p;
+    }
+  });
+  // Relax, all points at once from the previous iteration's positions (deterministic on any
+  // number of threads): each point moves toward the middle of its neighbours along the fibre
+  // (tension), and toward the plane of its neighbours across the fibres (so the sheet drapes
+  // smoothly over small bumps, without its outline shrinking); it is pushed out of the support
+  // where it sinks in and drawn onto it as far as `stick` says.
+  std::vector<glm::vec3> next(grid.points.size());
+  for (int iteration = 0; iteration < o.relaxIterations; ++iteration) {
+    inParallel(grid.columns, [&](int j) {
+      next[j] = grid.at(0, j);
+      next[std::size_t(grid.nu - 1) * grid.columns + j] = grid.at(grid.nu - 1, j);
+      for (int i = 1; i + 1 < grid.nu; ++i) {
+        const glm::vec3 p = grid.at(i, j);
+        glm::vec3 q = p + 0.5f * (0.5f * (grid.at(i - 1, j) + grid.at(i + 1, j)) - p);
+        if (j > 0 && j + 1 < grid.columns) {
+          const glm::vec3 du = grid.at(i + 1, j) - grid.at(i - 1, j), dv = grid.at(i, j + 1) - grid.at(i, j - 1);
+          const glm::vec3 n = glm::cross(du, dv);
+          if (glm::length(n) > 1e-10f) {
+            const glm::vec3 unit = glm::normalize(n);
+            q += unit * (0.4f * glm::dot(0.5f * (grid.at(i, j - 1) + grid.at(i, j + 1)) - p, unit));
+          }
+        }
+        if (const auto c = support.closest(q, 0.06f)) {
+          const float h = glm::dot(q - c->point, c->normal);
+          if (h < 0.0f) {
+            // Sunk into something: leave it the way out of the body, never through its deep face.
+            const glm::vec3 d = outward.at(q);
+            q = support.exitAlong(q, d, 0.15f) + d * o.gap;
+          } else if (h < o.gap) {
+            q += c->normal * (o.gap - h);
+          } else {
+            q -= c->normal * ((h - o.gap) * stick * 0.5f);
+          }
+        }
+        next[std::size_t(i) * grid.columns + j] = q;
+      }
+    });
+    grid.points.swap(next);
+  }
+  if (twist) {
+    // Rotate each row about its centre, round the fibres' direction, by up to half a turn.
+    std::vector<glm::vec3> centre(grid.nu, glm::vec3(0.0f));
+    for (int i = 0; i < grid.nu; ++i) {
+      for (int j = 0; j < grid.columns; ++j) centre[i] += grid.at(i, j);
+      centre[i] /= float(grid.columns);
+    }
+    for (int i = 1; i + 1 < grid.nu; ++i) {
+      const float u = float(i) / float(grid.nu - 1);
+      const float angle = kPi * glm::smoothstep(0.8f, 1.0f, u);
+      if (angle <= 0.0f) continue;
+      const glm::vec3 axis = glm::normalize(centre[i + 1] - centre[i - 1]);
+      const float c = std::cos(angle), s = std::sin(angle);
+      for (int j = 0; j < grid.columns; ++j) {
+        const glm::vec3 off = grid.at(i, j) - centre[i];
+        // Rodrigues' rotation formula.
+        grid.at(i, j) = centre[i] + off * c + glm::cross(axis, off) * s + axis * glm::dot(axis, off) * (1.0f - c);
+      }
+    }
+    for (int j = 0; j < grid.columns; ++j) grid.at(grid.nu - 1, j) = anatomicalInsertion[j];
+  }
+  return grid;
+}
+
+}  // namespace dorsum::core
