@@ -254,8 +254,10 @@ TEST_CASE("anatomy: spinalis thoracis lies beside the spinous processes, one on 
 
 TEST_CASE("anatomy: nothing of a deeper layer lies outside a muscle along its normals", "[anatomy]") {
   // For each left muscle of layer k, from each vertex of its outer surface away from the
-  // attachment zones (where the ends leave the surface beneath for their bones), a ray along the
-  // surface normal, starting 0.5 mm out, must meet no muscle of a strictly deeper layer within 5 cm.
+  // attachment zones (where the ends leave the surface beneath for their bones) and from its free
+  // side borders (where a ray along a tilted normal leaves the sheet sideways and may meet a deeper
+  // muscle lying beside it, not under it), a ray along the surface normal, starting 0.5 mm out,
+  // must meet no muscle of a strictly deeper layer within 2 cm.
   const AtlasModel& mdl = model();
   std::size_t inwardHits = 0, testedMuscles = 0;
   for (std::size_t i = 0; i < mdl.scene.meshes.size(); ++i) {
@@ -270,18 +272,26 @@ TEST_CASE("anatomy: nothing of a deeper layer lies outside a muscle along its no
     ++testedMuscles;
     const Bvh bvh(deeper);
     const Mesh& m = mdl.scene.meshes[i];
+    float width = 0.0f;  // UV y runs across the fibres, in centimetres
+    for (const auto& uv : m.uvs) width = std::max(width, uv.y);
     std::size_t tested = 0, hits = 0;
     std::string nearestName;
     glm::vec3 example(0.0f);
     for (std::size_t v = 0; v < m.positions.size(); ++v) {
       const glm::vec3 p = m.positions[v], n = m.normals[v];
       if (glm::dot(n, outward().at(p)) < 0.5f) continue;  // the outer surface only
-      const float u = m.uvs[v].x;
-      if (u < kAttachmentZone || u > 1.0f - kAttachmentZone) continue;
+      const float u = m.uvs[v].x, across = m.uvs[v].y / std::max(width, 1e-6f);
+      if (u < kAttachmentZone || u > 1.0f - kAttachmentZone || across < 0.1f || across > 0.9f) continue;
       ++tested;
-      if (const auto hit = bvh.nearest({p + n * 0.0005f, n}, 0.0f, 0.05f)) {
+      if (const auto hit = bvh.nearest({p + n * 0.0005f, n}, 0.0f, 0.02f)) {
+        // Where two muscles attach side by side on one bone, their ends converge there; a hit on
+        // the deeper muscle's own attachment zone is that, not one layer through another.
+        const Mesh& d = deeper.meshes[hit->mesh];
+        float du = 0.0f;
+        for (int c = 0; c < 3; ++c) du += hit->barycentric[c] * d.uvs[d.indices[3 * std::size_t(hit->face) + c]].x;
+        if (du < kAttachmentZone || du > 1.0f - kAttachmentZone) continue;
         ++hits;
-        nearestName = deeper.meshes[hit->mesh].name;
+        nearestName = d.name;
         example = p;
       }
       if (bvh.nearest({p - n * 0.0005f, -n}, 0.0f, 0.05f)) ++inwardHits;

@@ -265,15 +265,18 @@ TEST_CASE("atlas: landmark positions are anatomically sane", "[atlas]") {
       const Landmark& l = at(ids[i]);
       CHECK_FALSE(l.bilateral);
       CHECK(l.position.x == Approx(0.0f).margin(1e-6));
-      CHECK(l.position.z < 0.0f);  // the back faces -Z
+      // The back faces -Z: each tip lies behind the transverse processes of its vertebra.
+      const std::string level = ids[i].substr(0, ids[i].size() - 3);
+      if (const Landmark* tp = a.landmark(level + "_tp")) CHECK(l.position.z < tp->position.z);
       if (i > 0) {
         INFO("below " << ids[i - 1]);
         CHECK(l.position.y < at(ids[i - 1]).position.y);
       }
     }
-    // C7 sits at about shoulder height of a 1.75 m adult, L5 near the iliac crests.
-    CHECK(at("c7_sp").position.y == Approx(1.5f).margin(0.1f));
-    CHECK(at("l5_sp").position.y == Approx(1.05f).margin(0.1f));
+    // The measured body (BodyParts3D, about 1.65 m): C7 at 1.39 m, L5 just below the iliac crests.
+    CHECK(at("c7_sp").position.y == Approx(1.39f).margin(0.02f));
+    CHECK(at("l5_sp").position.y < at("ilium_crest_high").position.y);
+    CHECK(at("l5_sp").position.y > at("ilium_psis").position.y);
   }
 
   SECTION("bilateral landmarks are written for the left side (x > 0), and mirror to the right") {
@@ -288,6 +291,18 @@ TEST_CASE("atlas: landmark positions are anatomically sane", "[atlas]") {
     }
     const Landmark& sp = at("t4_sp");
     CHECK(sp.on(Side::Right) == sp.position);  // midline landmarks do not mirror
+  }
+
+  SECTION("measured landmarks keep their BodyParts3D source; derived ones say how they were derived") {
+    std::size_t measured = 0;
+    for (const auto& l : a.landmarks) {
+      INFO(l.id);
+      CHECK_FALSE(l.method.empty());
+      const bool fromBp3d = std::find(l.sources.begin(), l.sources.end(), "bodyparts3d") != l.sources.end();
+      CHECK(fromBp3d);  // every position is measured there or derived from what was
+      if (l.method.rfind("Measured on BodyParts3D", 0) == 0) ++measured;
+    }
+    CHECK(measured >= 60);
   }
 
   SECTION("the inferior angle of the scapula lies between the T6 and T9 spinous processes") {
@@ -309,8 +324,8 @@ TEST_CASE("atlas: landmark positions are anatomically sane", "[atlas]") {
     for (const auto& l : a.landmarks) {
       INFO(l.id);
       CHECK(std::abs(l.position.x) < 0.4f);
-      CHECK(l.position.y > 0.8f);
-      CHECK(l.position.y < 1.75f);
+      CHECK(l.position.y > 0.4f);  // the knee, the lowest landmark of the modelled body
+      CHECK(l.position.y < 1.7f);
       CHECK(std::abs(l.position.z) < 0.3f);
     }
   }

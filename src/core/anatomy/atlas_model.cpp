@@ -6,17 +6,28 @@
 #include "core/anatomy/skin_builder.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 
 namespace dorsum::core {
 
 AtlasModel buildAtlasModel(const Atlas& atlas, float resolution) {
+  using Clock = std::chrono::steady_clock;
+  std::vector<std::pair<std::string, double>> stageMs;
+  auto start = Clock::now();
+  auto lap = [&](const char* stage) {
+    const auto now = Clock::now();
+    stageMs.emplace_back(stage, std::chrono::duration<double, std::milli>(now - start).count());
+    start = now;
+  };
   const BodyFrame frame(atlas);
   const Mesh core = frame.deepCore(resolution);
   std::vector<BuiltBone> bones = buildSkeleton(atlas, frame, resolution);
+  lap("skeleton");
   MuscleBuildOptions options;
   options.resolution = resolution;
   std::vector<BuiltMuscle> muscles = buildMuscles(atlas, frame, bones, core, options);
+  lap("muscles");
   // The skin follows the trunk's muscles and bones; the limbs and the skull have envelopes of
   // their own, sized to enclose the deltoid and the humeral head.
   std::vector<const Mesh*> relief, covered;
@@ -31,7 +42,9 @@ AtlasModel buildAtlasModel(const Atlas& atlas, float resolution) {
   for (const Mesh* m : covered)
     if (m->name.ends_with("_l")) coveredLeft.push_back(m);
   Mesh skin = buildSkin(atlas, frame, relief, coveredLeft, resolution);
+  lap("skin");
   AtlasModel model;
+  model.stageMs = stageMs;
   const char* only = std::getenv("DORSUM_ONLY");
   auto wanted = [&](const std::string& name) {
     if (!only) return true;

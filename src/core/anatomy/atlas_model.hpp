@@ -24,6 +24,8 @@ struct Structure {
 struct AtlasModel {
   Scene scene;
   std::vector<Structure> structures;  // parallel to scene.meshes
+  // How long each stage of the build took (milliseconds): skeleton, muscles, skin (for bench).
+  std::vector<std::pair<std::string, double>> stageMs;
 };
 
 // Builds the body from the atlas. resolution 1 is the default; 0.5 coarser, 2 finer.

@@ -22,7 +22,9 @@ Mesh BoneContext::solid(const std::string& name, const ImplicitShape& shape, flo
   o.keepFraction = std::min(1.0f, keep);
   o.maxError = o.cell * 0.5f;
   o.threads = 1;  // the skeleton builder runs bones side by side
-  Mesh m = polygonize(name, std::cref(shape), shape.bounds(), o);
+  ImplicitShape prepared = shape;
+  prepared.prepare(std::max(0.015f, 6.0f * o.cell));
+  Mesh m = polygonize(name, std::cref(prepared), prepared.bounds(), o);
   m.color = kBoneColor;
   return m;
 }

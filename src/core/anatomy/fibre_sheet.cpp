@@ -126,11 +126,20 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
     l.insertion.finish();
     l.spread = part->shape.bellySpreadMm * 0.001f;
     const float width = std::max(l.origin.length(), l.insertion.length()) + l.spread;
-    l.columns = std::clamp(int(std::round(width / 0.011f * o.resolution)), 3, int(24 * std::max(o.resolution, 1.0f)));
+    l.columns = std::clamp(int(std::round(width / 0.009f * o.resolution)), 3, int(30 * std::max(o.resolution, 1.0f)));
     longest = std::max(longest, glm::length(ic - oc));
     lines.push_back(std::move(l));
   }
 
+  // Joined parts share their boundary fibre: each part's lines run on to the next part's first
+  // points, so the boundary lies on both parts' landmarks.
+  for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+    if (!lines[k].medial.points.empty() || !lines[k + 1].medial.points.empty()) continue;
+    lines[k].origin.points.push_back(lines[k + 1].origin.points.front());
+    lines[k].insertion.points.push_back(lines[k + 1].insertion.points.front());
+    lines[k].origin.finish();
+    lines[k].insertion.finish();
+  }
   // Columns: the parts side by side, a joined boundary fibre shared by both parts.
   struct Column {
     glm::vec3 origin, insertion;
@@ -149,11 +158,6 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
       if (!l.medial.points.empty()) {
         c.edges = &l;
         c.across = v;
-      }
-      if (j == l.columns - 1 && k + 1 < lines.size()) {
-        // The boundary with the next part: half way between the two parts' edge fibres.
-        c.origin = glm::mix(c.origin, lines[k + 1].origin.at(0.0f), 0.5f);
-        c.insertion = glm::mix(c.insertion, lines[k + 1].insertion.at(0.0f), 0.5f);
       }
       columns.push_back(c);
     }
@@ -210,22 +214,100 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
             q += unit * (0.4f * glm::dot(0.5f * (grid.at(i, j - 1) + grid.at(i, j + 1)) - p, unit));
           }
         }
-        if (const auto c = support.closest(q, 0.06f)) {
-          const float h = glm::dot(q - c->point, c->normal);
-          if (h < 0.0f) {
+        if (const auto c = support.contact(q, 0.06f)) {
+          const float h = glm::dot(q - c->nearest.point, c->nearest.normal);
+          // Near a surface, whether the point has sunk in is decided by counting crossings along
+          // the way out (exact for closed solids, unlike the side of the nearest surface).
+          const glm::vec3 d = outward.at(q);
+          const glm::vec3 out = c->inside || c->nearest.distance < 0.008f ? support.exitAlong(q, d, 0.15f) : q;
+          if (out != q) {
             // Sunk into something: leave it the way out of the body, never through its deep face.
-            const glm::vec3 d = outward.at(q);
-            q = support.exitAlong(q, d, 0.15f) + d * o.gap;
+            q = out + d * o.gap;
           } else if (h < o.gap) {
-            q += c->normal * (o.gap - h);
+            q += c->nearest.normal * (o.gap - h);
           } else {
-            q -= c->normal * ((h - o.gap) * stick * 0.5f);
+            q -= c->nearest.normal * ((h - o.gap) * stick * 0.5f);
           }
         }
+        q.x = std::max(q.x, 0.0005f);  // a left muscle stays on its side of the midline
         next[std::size_t(i) * grid.columns + j] = q;
       }
     });
     grid.points.swap(next);
+  }
+  // Between grid points the sheet is flat, and a sharp edge of what lies beneath (the end of a
+  // deeper sheet) can rise through it: check the middle of each edge of the grid and lift both of
+  // its ends by what it lacks. Twice, since lifting a point changes its other edges.
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<glm::vec3> lift(grid.points.size(), glm::vec3(0.0f));
+    inParallel(grid.columns, [&](int j) {
+      for (int i = 1; i + 1 < grid.nu; ++i)
+        for (auto [ni, nj] : {std::pair{i + 1, j}, std::pair{i, j + 1}}) {
+          if (nj >= grid.columns || ni >= grid.nu) continue;
+          const glm::vec3 mid = 0.5f * (grid.at(i, j) + grid.at(ni, nj));
+          const auto c = support.contact(mid, 0.03f);
+          if (!c) continue;
+          const float h = glm::dot(mid - c->nearest.point, c->nearest.normal);
+          glm::vec3 up(0.0f);
+          const glm::vec3 d = outward.at(mid);
+          const glm::vec3 out = c->nearest.distance < 0.02f ? support.exitAlong(mid, d, 0.05f) : mid;
+          if (out != mid) {
+            if (glm::length(out - mid) > 0.02f) continue;  // deep: an end going down to its bone
+            up = out - mid + d * o.gap;
+          } else if (h < o.gap) {
+            up = c->nearest.normal * (o.gap - h);
+          } else {
+            continue;
+          }
+          auto raise = [&](int a, int b) {
+            if (a <= 0 || a + 1 >= grid.nu) return;  // the ends stay on their landmarks
+            glm::vec3& l = lift[std::size_t(a) * grid.columns + b];
+            if (glm::dot(up, up) > glm::dot(l, l)) l = up;
+          };
+          raise(i, j);
+          raise(ni, nj);
+        }
+    });
+    for (std::size_t n = 0; n < grid.points.size(); ++n) grid.points[n] += lift[n];
+  }
+  // A column attaches all along its length: its deep surface dips to each attachment landmark (a
+  // tendon reaching a process), the points nearest it fully, their neighbours less.
+  grid.innerShift.assign(grid.points.size(), glm::vec3(0.0f));
+  std::vector<float> strength(grid.points.size(), 0.0f);
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (!parts[k]->shape.column()) continue;
+    const auto [first, last] = grid.partColumns[k];
+    for (const Attachment* a : {&parts[k]->origin, &parts[k]->insertion})
+      for (const auto& id : a->landmarks) {
+        const Landmark* lm = atlas.landmark(id);
+        if (!lm) continue;
+        glm::vec3 target = lm->on(Side::Left);
+        if (!lm->bilateral && std::abs(target.x) < 0.001f) target.x = 0.003f;  // beside a midline process
+        int bi = 0, bj = first;
+        float best = 1e30f;
+        for (int i = 0; i < grid.nu; ++i)
+          for (int j = first; j <= last; ++j)
+            if (const float d = glm::length(grid.at(i, j) - target); d < best) {
+              best = d;
+              bi = i;
+              bj = j;
+            }
+        if (best < 0.002f) continue;
+        const glm::vec3 reach = (target - grid.at(bi, bj)) * (1.0f - 0.002f / best);
+        for (int di = -2; di <= 2; ++di)
+          for (int dj = -2; dj <= 2; ++dj) {
+            const int i = bi + di, j = bj + dj;
+            if (i < 0 || i >= grid.nu || j < first || j > last) continue;
+            const float w = std::exp(-0.5f * float(di * di + dj * dj));
+            const std::size_t n = std::size_t(i) * grid.columns + j;
+            if (w > strength[n]) {
+              strength[n] = w;
+              grid.innerShift[n] = reach * w;
+              const float x = grid.points[n].x + grid.innerShift[n].x;
+              if (x < 0.0005f) grid.innerShift[n].x += 0.0005f - x;
+            }
+          }
+      }
   }
   if (twist) {
     // Rotate each row about its centre, round the fibres' direction, by up to half a turn.

@@ -12,6 +12,9 @@ struct FibreGrid {
   int nu = 0;                        // samples along each fibre, origin (0) to insertion (nu - 1)
   int columns = 0;                   // fibres across the whole sheet
   std::vector<glm::vec3> points;     // nu * columns, row-major in u: points[i * columns + j]
+  // Where the inner surface dips from `points` to reach an attachment along a column (the outer
+  // surface stays where `points` and the thickness put it).
+  std::vector<glm::vec3> innerShift;
   std::vector<float> across;         // per column: 0..1 across the whole sheet
   std::vector<std::pair<int, int>> partColumns;  // per part: first and last column (shared at joins)
   const glm::vec3& at(int i, int j) const { return points[std::size_t(i) * columns + j]; }

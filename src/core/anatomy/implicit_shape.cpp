@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace dorsum::core {
 
@@ -90,28 +91,80 @@ Bounds Plate::bounds() const {
   return b;
 }
 
-void ImplicitShape::add(Field f, const Bounds& b, float blend) {
-  pieces_.push_back({std::move(f), b.min - glm::vec3(blend), b.max + glm::vec3(blend), blend, false});
-  bounds_.add(b);
+void ImplicitShape::push(Piece piece, const Bounds& b) {
+  const float grow = piece.blend / piece.scale;
+  piece.min = b.min - glm::vec3(grow);
+  piece.max = b.max + glm::vec3(grow);
+  if (!piece.subtract) {
+    bounds_.add(b);
+    lowering_ = std::max(lowering_, 0.25f * piece.blend);
+  }
+  scale_ = std::min(scale_, piece.scale);
+  pieces_.push_back(std::move(piece));
 }
 
-void ImplicitShape::cut(Field f, const Bounds& b, float blend) {
-  pieces_.push_back({std::move(f), b.min - glm::vec3(blend), b.max + glm::vec3(blend), blend, true});
+void ImplicitShape::add(Field f, const Bounds& b, float blend, float scale) {
+  Piece piece;
+  piece.field = std::move(f);
+  piece.blend = blend;
+  piece.scale = scale;
+  push(std::move(piece), b);
+}
+
+void ImplicitShape::cut(Field f, const Bounds& b, float blend, float scale) {
+  Piece piece;
+  piece.field = std::move(f);
+  piece.blend = blend;
+  piece.scale = scale;
+  piece.subtract = true;
+  push(std::move(piece), b);
+}
+
+void ImplicitShape::addShape(const ImplicitShape& shape, float offset, float blend) {
+  // Outside its bounds the shape's field is at least scale * distance - lowering; the offset moves
+  // its surface out by `offset`.
+  Bounds b = shape.bounds();
+  const float margin = offset + shape.lowering() / shape.scale();
+  b.add(b.min - glm::vec3(margin));
+  b.add(b.max + glm::vec3(margin));
+  ImplicitShape prepared = shape;
+  prepared.prepare(0.03f);
+  add([prepared, offset](const glm::vec3& p) { return prepared(p) - offset; }, b, blend, shape.scale());
 }
 
 void ImplicitShape::sphere(const glm::vec3& c, float r, float blend) {
-  add([=](const glm::vec3& p) { return sdf::sphere(p, c, r); }, around({c}, r), blend);
+  Piece piece;
+  piece.kind = Kind::Sphere;
+  piece.a = c;
+  piece.ra = r;
+  piece.blend = blend;
+  push(std::move(piece), around({c}, r));
 }
 
 void ImplicitShape::ellipsoid(const glm::vec3& c, const glm::mat3& axes, const glm::vec3& radii, float blend) {
   const float reach = std::max(radii.x, std::max(radii.y, radii.z));
-  add([=](const glm::vec3& p) { return sdf::orientedEllipsoid(p, c, axes, radii); }, around({c}, reach), blend);
+  const float least = std::min(radii.x, std::min(radii.y, radii.z));
+  Piece piece;
+  piece.kind = Kind::Ellipsoid;
+  piece.a = c;
+  piece.axes = glm::transpose(axes);  // world to local
+  piece.r = radii;
+  piece.blend = blend;
+  piece.scale = least / reach;
+  push(std::move(piece), around({c}, reach));
 }
 
 void ImplicitShape::cone(const glm::vec3& a, const glm::vec3& b, float ra, float rb, float blend) {
   Bounds box = around({a}, ra);
   box.add(around({b}, rb));
-  add([=](const glm::vec3& p) { return sdf::roundCone(p, a, b, ra, rb); }, box, blend);
+  Piece piece;
+  piece.kind = Kind::Cone;
+  piece.a = a;
+  piece.b = b;
+  piece.ra = ra;
+  piece.rb = rb;
+  piece.blend = blend;
+  push(std::move(piece), box);
 }
 
 void ImplicitShape::chain(const std::vector<glm::vec3>& points, const std::vector<float>& radii, float blend) {
@@ -121,8 +174,16 @@ void ImplicitShape::chain(const std::vector<glm::vec3>& points, const std::vecto
 
 void ImplicitShape::flatCapsule(const glm::vec3& a, const glm::vec3& b, float r, const glm::vec3& flatAxis, float flat,
                                 float blend) {
-  const glm::vec3 axis = glm::normalize(flatAxis);
-  add([=](const glm::vec3& p) { return sdf::flatCapsule(p, a, b, r, axis, flat); }, around({a, b}, r), blend);
+  Piece piece;
+  piece.kind = Kind::FlatCapsule;
+  piece.a = a;
+  piece.b = b;
+  piece.r = glm::normalize(flatAxis);
+  piece.ra = r;
+  piece.flat = flat;
+  piece.blend = blend;
+  piece.scale = flat;
+  push(std::move(piece), around({a, b}, r));
 }
 
 void ImplicitShape::box(const glm::vec3& c, const glm::mat3& axes, const glm::vec3& half, float round, float blend) {
@@ -130,7 +191,14 @@ void ImplicitShape::box(const glm::vec3& c, const glm::mat3& axes, const glm::ve
   Bounds b;
   b.add(c - reach);
   b.add(c + reach);
-  add([=](const glm::vec3& p) { return sdf::box(p, c, axes, half, round); }, b, blend);
+  Piece piece;
+  piece.kind = Kind::Box;
+  piece.a = c;
+  piece.axes = axes;
+  piece.r = half;
+  piece.round = round;
+  piece.blend = blend;
+  push(std::move(piece), b);
 }
 
 void ImplicitShape::disc(const glm::vec3& c, const glm::mat3& axes, const glm::vec3& half, float round, float blend) {
@@ -138,22 +206,46 @@ void ImplicitShape::disc(const glm::vec3& c, const glm::mat3& axes, const glm::v
   Bounds b;
   b.add(c - reach);
   b.add(c + reach);
-  add(
-      [=](const glm::vec3& p) {
-        const glm::vec3 q = glm::transpose(axes) * (p - c);
-        const float r = std::min(round, 0.9f * std::min(half.y, std::min(half.x, half.z)));
-        // Elliptic section (Quilez's bound-corrected ellipse distance).
-        const glm::vec2 e(half.x - r, half.z - r), xz(q.x, q.z);
-        const float k0 = glm::length(xz / e), k1 = glm::length(xz / (e * e));
-        const float section = k1 > 0.0f ? k0 * (k0 - 1.0f) / k1 : -std::min(e.x, e.y);
-        const float height = std::abs(q.y) - (half.y - r);
-        return std::min(std::max(section, height), 0.0f) + glm::length(glm::max(glm::vec2(section, height), glm::vec2(0.0f))) - r;
-      },
-      b, blend);
+  Piece piece;
+  piece.kind = Kind::Disc;
+  piece.a = c;
+  piece.axes = glm::transpose(axes);
+  piece.r = half;
+  piece.round = std::min(round, 0.9f * std::min(half.y, std::min(half.x, half.z)));
+  piece.blend = blend;
+  push(std::move(piece), b);
 }
 
 void ImplicitShape::plate(const Plate& plate, float blend) {
-  add([plate](const glm::vec3& p) { return plate.distance(p); }, plate.bounds(), blend);
+  Piece piece;
+  piece.kind = Kind::Plate;
+  piece.plate = std::uint32_t(plates_.size());
+  plates_.push_back(plate);
+  piece.blend = blend;
+  push(std::move(piece), plate.bounds());
+}
+
+float ImplicitShape::value(const Piece& piece, const glm::vec3& p) const {
+  switch (piece.kind) {
+    case Kind::Sphere: return sdf::sphere(p, piece.a, piece.ra);
+    case Kind::Ellipsoid: return sdf::ellipsoid(piece.axes * (p - piece.a), glm::vec3(0.0f), piece.r);
+    case Kind::Cone: return sdf::roundCone(p, piece.a, piece.b, piece.ra, piece.rb);
+    case Kind::FlatCapsule: return sdf::flatCapsule(p, piece.a, piece.b, piece.ra, piece.r, piece.flat);
+    case Kind::Box: return sdf::box(p, piece.a, piece.axes, piece.r, piece.round);
+    case Kind::Disc: {
+      const glm::vec3 q = piece.axes * (p - piece.a);
+      const float r = piece.round;
+      // Elliptic section (Quilez's bound-corrected ellipse distance), extruded.
+      const glm::vec2 e(piece.r.x - r, piece.r.z - r), xz(q.x, q.z);
+      const float k0 = glm::length(xz / e), k1 = glm::length(xz / (e * e));
+      const float section = k1 > 0.0f ? k0 * (k0 - 1.0f) / k1 : -std::min(e.x, e.y);
+      const float height = std::abs(q.y) - (piece.r.y - r);
+      return std::min(std::max(section, height), 0.0f) + glm::length(glm::max(glm::vec2(section, height), glm::vec2(0.0f))) - r;
+    }
+    case Kind::Plate: return plates_[piece.plate].distance(p);
+    case Kind::Custom: break;
+  }
+  return piece.field(p);
 }
 
 void ImplicitShape::sheet(const std::vector<glm::vec3>& a, const std::vector<glm::vec3>& b, float halfThickness,
@@ -170,25 +262,91 @@ void ImplicitShape::sheet(const std::vector<glm::vec3>& a, const std::vector<glm
 }
 
 void ImplicitShape::cutSphere(const glm::vec3& c, float r, float blend) {
-  cut([=](const glm::vec3& p) { return sdf::sphere(p, c, r); }, around({c}, r), blend);
+  Piece piece;
+  piece.kind = Kind::Sphere;
+  piece.a = c;
+  piece.ra = r;
+  piece.blend = blend;
+  piece.subtract = true;
+  push(std::move(piece), around({c}, r));
 }
 
 void ImplicitShape::cutCapsule(const glm::vec3& a, const glm::vec3& b, float r, float blend) {
-  cut([=](const glm::vec3& p) { return sdf::capsule(p, a, b, r); }, around({a, b}, r), blend);
+  Piece piece;
+  piece.kind = Kind::Cone;
+  piece.a = a;
+  piece.b = b;
+  piece.ra = piece.rb = r;
+  piece.blend = blend;
+  piece.subtract = true;
+  push(std::move(piece), around({a, b}, r));
+}
+
+void ImplicitShape::prepare(float margin) {
+  Bounds all;
+  for (const auto& piece : pieces_) {
+    all.add(piece.min);
+    all.add(piece.max);
+  }
+  binStart_.clear();
+  binPieces_.clear();
+  binFloor_.clear();
+  binCutFloor_.clear();
+  if (all.empty() || pieces_.size() < 8) {
+    bins_ = glm::ivec3(0);
+    return;
+  }
+  const glm::vec3 extent = all.max - all.min;
+  const float target = std::max(0.01f, std::cbrt(extent.x * extent.y * extent.z / 4096.0f));  // about 16^3 bins
+  bins_ = glm::clamp(glm::ivec3(glm::ceil(extent / target)), glm::ivec3(1), glm::ivec3(40));
+  binOrigin_ = all.min;
+  binSize_ = extent / glm::vec3(bins_);
+  for (int k = 0; k < bins_.z; ++k)
+    for (int j = 0; j < bins_.y; ++j)
+      for (int i = 0; i < bins_.x; ++i) {
+        const glm::vec3 lo = binOrigin_ + glm::vec3(i, j, k) * binSize_, hi = lo + binSize_;
+        binStart_.push_back(std::uint32_t(binPieces_.size()));
+        float floor = 1e3f, cutFloor = 1e3f;
+        for (std::size_t n = 0; n < pieces_.size(); ++n) {
+          const Piece& piece = pieces_[n];
+          const float gap = glm::length(glm::max(glm::max(piece.min - hi, lo - piece.max), glm::vec3(0.0f)));
+          if (gap <= margin) binPieces_.push_back(std::uint32_t(n));
+          else if (!piece.subtract) floor = std::min(floor, piece.scale * gap);
+          else cutFloor = std::min(cutFloor, gap);
+        }
+        binFloor_.push_back(floor);
+        binCutFloor_.push_back(cutFloor);
+      }
+  binStart_.push_back(std::uint32_t(binPieces_.size()));
 }
 
 float ImplicitShape::operator()(const glm::vec3& p) const {
+  if (bins_.x > 0) {
+    const glm::ivec3 b = glm::ivec3(glm::floor((p - binOrigin_) / binSize_));
+    if (b.x >= 0 && b.y >= 0 && b.z >= 0 && b.x < bins_.x && b.y < bins_.y && b.z < bins_.z) {
+      const std::size_t bin = (std::size_t(b.z) * bins_.y + b.y) * bins_.x + b.x;
+      const float d = evaluate(p, binPieces_.data() + binStart_[bin], binStart_[bin + 1] - binStart_[bin]);
+      // The pieces left out of the bin are far: an addition there is no nearer than the floor, and
+      // a cut there leaves no surface nearer than its own floor.
+      return std::clamp(d, -binCutFloor_[bin], binFloor_[bin]);
+    }
+  }
+  return evaluate(p, nullptr, pieces_.size());
+}
+
+float ImplicitShape::evaluate(const glm::vec3& p, const std::uint32_t* list, std::size_t count) const {
   float d = 1e3f;
-  for (const Piece& piece : pieces_) {
+  for (std::size_t n = 0; n < count; ++n) {
+    const Piece& piece = pieces_[list ? list[n] : n];
     const float reach = boxDistance(p, piece.min, piece.max);
-    // Outside a piece's grown bounds its field is at least `reach + blend`, so it cannot change d
-    // when it is farther than d (an addition) or than -d (a cut).
+    // Outside a piece's grown bounds its field is at least (d + blend) / scale, so it cannot change
+    // d when it is farther than d (an addition) or than -d (a cut).
     if (!piece.subtract) {
-      if (reach > 0.0f && reach >= d) continue;
-      d = sdf::smin(d, piece.field(p), piece.blend);
+      if (reach > 0.0f && piece.scale * reach >= d) continue;
+      d = sdf::smin(d, value(piece, p), piece.blend);
     } else {
-      if (reach > 0.0f && reach >= -d) continue;
-      d = sdf::smax(d, -piece.field(p), piece.blend);
+      if (reach > 0.0f && piece.scale * reach >= -d) continue;
+      d = sdf::smax(d, -value(piece, p), piece.blend);
     }
   }
   return d;

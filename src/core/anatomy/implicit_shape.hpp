@@ -7,6 +7,7 @@
 #include "core/geometry/sdf.hpp"
 #include "core/mesh.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -37,8 +38,15 @@ class ImplicitShape {
 public:
   using Field = std::function<float(const glm::vec3&)>;
 
-  void add(Field f, const Bounds& bounds, float blend);
-  void cut(Field f, const Bounds& bounds, float blend);
+  // `bounds` holds the shape; `scale` (<= 1) is how much the field may understate the distance
+  // outside them (field >= scale * distance), so far pieces can be skipped exactly.
+  void add(Field f, const Bounds& bounds, float blend, float scale = 1.0f);
+  void cut(Field f, const Bounds& bounds, float blend, float scale = 1.0f);
+  // Another shape, grown by `offset` (the skin over the skull).
+  void addShape(const ImplicitShape& shape, float offset, float blend);
+  // The smallest scale of any piece, and the most a blend lowers the field (a quarter of it).
+  float scale() const { return scale_; }
+  float lowering() const { return lowering_; }
 
   void sphere(const glm::vec3& c, float r, float blend);
   void ellipsoid(const glm::vec3& c, const glm::mat3& axes, const glm::vec3& radii, float blend);
@@ -58,18 +66,40 @@ public:
   void cutCapsule(const glm::vec3& a, const glm::vec3& b, float r, float blend);
 
   float operator()(const glm::vec3& p) const;
+  // Sorts the pieces into bins of space so that a point looks only at the pieces within `margin`
+  // of its bin (a lower bound stands in for the rest). Call once the shape is complete, before it
+  // is evaluated from several threads; a shape that was not prepared looks at every piece.
+  void prepare(float margin);
   Bounds bounds() const { return bounds_; }
   bool empty() const { return pieces_.empty(); }
 
 private:
+  // Primitives are evaluated by kind (no indirect call on the hot path); Custom wraps a Field.
+  enum class Kind : std::uint8_t { Sphere, Ellipsoid, Cone, FlatCapsule, Box, Disc, Plate, Custom };
   struct Piece {
+    Kind kind = Kind::Custom;
+    glm::vec3 a{0.0f}, b{0.0f}, r{0.0f};  // centre or ends; radii or half sizes
+    glm::mat3 axes{1.0f};
+    float ra = 0.0f, rb = 0.0f, flat = 1.0f, round = 0.0f;
+    std::uint32_t plate = 0;  // index into plates_
     Field field;
-    glm::vec3 min, max;  // bounds grown by the blend
-    float blend;
-    bool subtract;
+    glm::vec3 min{0.0f}, max{0.0f};  // bounds grown so that outside them the field exceeds (d + blend) / scale
+    float blend = 0.0f;
+    float scale = 1.0f;
+    bool subtract = false;
   };
+  void push(Piece piece, const Bounds& bounds);
+  float value(const Piece& piece, const glm::vec3& p) const;
+  std::vector<Plate> plates_;
+  float evaluate(const glm::vec3& p, const std::uint32_t* list, std::size_t count) const;
   std::vector<Piece> pieces_;
   Bounds bounds_;
+  float scale_ = 1.0f, lowering_ = 0.0f;
+  // Bins: the pieces near each, and a lower bound on the field of all the others.
+  glm::vec3 binOrigin_{0.0f}, binSize_{1.0f};
+  glm::ivec3 bins_{0};
+  std::vector<std::uint32_t> binStart_, binPieces_;
+  std::vector<float> binFloor_, binCutFloor_;
 };
 
 // An orthonormal frame whose third axis is `w` (the others chosen stably).

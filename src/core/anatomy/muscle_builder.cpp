@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <future>
 #include <memory>
 
@@ -23,11 +25,7 @@ float interpolateAcross(const std::vector<float>& values, float v, float fallbac
   return values[i] + (values[i + 1] - values[i]) * (f - float(i));
 }
 
-std::shared_ptr<const Bvh> bvhOf(std::vector<Mesh> meshes) {
-  Scene s;
-  s.meshes = std::move(meshes);
-  return std::make_shared<const Bvh>(s);
-}
+using Solids = std::vector<std::shared_ptr<const SupportSolid>>;
 
 // One part's mesh from its columns of the laid fibre grid: thickness along the sheet's normal,
 // tendon and aponeurosis at the ends, the tint and how much striation shows in the vertex colours.
@@ -44,7 +42,7 @@ BuiltMuscle partMesh(const Atlas& atlas, const Muscle& muscle, const MusclePart&
       const int col = first + j;
       const std::size_t k = g.at(i, j);
       const glm::vec3 p = grid.at(i, col);
-      g.inner[k] = p;
+      const glm::vec3 shift = grid.innerShift.empty() ? glm::vec3(0.0f) : grid.innerShift[std::size_t(i) * grid.columns + col];
       // Normal: across the fibres crossed with along them, turned outward.
       const glm::vec3 du = grid.at(std::min(i + 1, nu - 1), col) - grid.at(std::max(i - 1, 0), col);
       glm::vec3 dv = grid.at(i, std::min(col + 1, grid.columns - 1)) - grid.at(i, std::max(col - 1, 0));
@@ -59,11 +57,16 @@ BuiltMuscle partMesh(const Atlas& atlas, const Muscle& muscle, const MusclePart&
       const float vGlobal = grid.across[col];
       const float tO = interpolateAcross(shape.originTendonAcross, v, shape.originTendon);
       const float tI = shape.insertionTendon;
-      const float across = 0.3f + 0.7f * std::pow(std::sin(kPi * vGlobal), 0.6f);
+      const float across = 0.12f + 0.88f * std::pow(std::sin(kPi * vGlobal), 0.5f);  // edges taper
       const float along = 0.1f + 0.9f * glm::smoothstep(tO * 0.7f, tO + 0.22f, u) *
                                      glm::smoothstep(1.0f - tI * 0.7f, 1.0f - tI - 0.22f, u);
       const float profile = interpolateAcross(shape.thicknessAlong, u, 1.0f);
-      g.thickness[k] = std::max(0.0006f, shape.thicknessMm * 0.001f * across * along * profile);
+      const float thickness = std::max(0.0006f, shape.thicknessMm * 0.001f * across * along * profile);
+      // The outer surface where the thickness puts it; the inner one dipped to its attachments.
+      const glm::vec3 outer = p + g.outward[k] * thickness;
+      g.inner[k] = p + shift;
+      g.outward[k] = glm::normalize(outer - g.inner[k]);
+      g.thickness[k] = glm::length(outer - g.inner[k]);
       const float tendon = std::max(1.0f - glm::smoothstep(tO - 0.02f, tO + 0.03f, u),
                                     glm::smoothstep(1.0f - tI - 0.03f, 1.0f - tI + 0.02f, u));
       g.color[k] = glm::vec4(glm::mix(base, tendonColor, tendon), 1.0f - tendon);
@@ -84,20 +87,17 @@ BuiltMuscle partMesh(const Atlas& atlas, const Muscle& muscle, const MusclePart&
 // Ambient occlusion baked into the vertex tint of the outer surfaces: a few short rays over the
 // hemisphere around the normal, against the bones and the muscles of the same or deeper layers only,
 // so that peeling a layer leaves no shadow of what was removed.
-void bakeOcclusion(std::vector<BuiltMuscle>& muscles, const std::shared_ptr<const Bvh>& bones) {
+void bakeOcclusion(std::vector<BuiltMuscle>& muscles, const Solids& bones, const Solids& built) {
   const glm::vec3 dirs[] = {{0.0f, 0.0f, 1.0f},   {0.55f, 0.0f, 0.83f}, {-0.55f, 0.0f, 0.83f},
                             {0.0f, 0.55f, 0.83f}, {0.0f, -0.55f, 0.83f}, {0.7f, 0.7f, 0.2f},
                             {-0.7f, 0.7f, 0.2f},  {0.7f, -0.7f, 0.2f},  {-0.7f, -0.7f, 0.2f}};
   int maxLayer = 0;
   for (const auto& m : muscles) maxLayer = std::max(maxLayer, m.layer);
   for (int layer = 1; layer <= maxLayer; ++layer) {
-    std::vector<Mesh> same;
-    for (const auto& m : muscles)
-      if (m.layer >= layer) same.push_back(m.mesh);
-    if (same.empty()) continue;
     MuscleSupport occluders;
     occluders.add(bones);
-    occluders.add(bvhOf(std::move(same)));
+    for (std::size_t i = 0; i < muscles.size(); ++i)
+      if (muscles[i].layer >= layer) occluders.add(built[i]);
     std::vector<BuiltMuscle*> todo;
     for (auto& m : muscles)
       if (m.layer == layer) todo.push_back(&m);
@@ -145,13 +145,13 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
   // What every muscle may rest on: the core and the axial skeleton; the shoulder girdle and the
   // arm only for the layers that lie on them (the scapular layers and the superficial sheets).
   // Left side only: the right side is the mirror image.
-  std::vector<Mesh> axial = {deepCore}, girdle, all = {deepCore};
+  Solids axial = {std::make_shared<const SupportSolid>(deepCore)}, girdle;
   for (const auto& b : bones) {
     if (b.mesh.name.ends_with("_r")) continue;
-    (b.girdle ? girdle : axial).push_back(b.mesh);
-    all.push_back(b.mesh);
+    (b.girdle ? girdle : axial).push_back(std::make_shared<const SupportSolid>(b.mesh));
   }
-  const auto axialBvh = bvhOf(axial), girdleBvh = bvhOf(girdle);
+  Solids allBones = axial;
+  allBones.insert(allBones.end(), girdle.begin(), girdle.end());
 
   // Deepest layer first; within a layer, later entries first (they lie deeper).
   std::vector<const Muscle*> order;
@@ -169,15 +169,8 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
   fo.gap = o.layerGap;
   fo.relaxIterations = o.relaxIterations;
   std::vector<BuiltMuscle> left;
-  std::shared_ptr<const Bvh> deeper;
-  int currentLayer = -1;
+  Solids built;  // parallel to left
   for (const Muscle* muscle : order) {
-    if (muscle->layer != currentLayer) {
-      currentLayer = muscle->layer;
-      std::vector<Mesh> below;
-      for (const auto& m : left) below.push_back(m.mesh);
-      deeper = below.empty() ? nullptr : bvhOf(std::move(below));
-    }
     // Groups of parts: joined parts form one sheet. Later groups lie deeper and are built first.
     std::vector<std::vector<std::size_t>> groups;
     for (std::size_t p = 0; p < muscle->parts.size(); ++p) {
@@ -186,23 +179,53 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
     }
     for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
       MuscleSupport support;
-      support.add(axialBvh);
-      if (muscle->layer <= 2) support.add(girdleBvh);
-      if (deeper) support.add(deeper);
-      std::vector<Mesh> sameLayer;
-      for (const auto& m : left)
-        if (m.layer == currentLayer) sameLayer.push_back(m.mesh);
-      if (!sameLayer.empty()) support.add(bvhOf(std::move(sameLayer)));
+      support.add(axial);
+      if (muscle->layer <= 2) support.add(girdle);
+      support.add(built);  // every muscle built so far lies deeper
       std::vector<const MusclePart*> parts;
       for (std::size_t p : *g) parts.push_back(&muscle->parts[p]);
       const FibreGrid grid = layFibres(atlas, *muscle, parts, outward, support, fo);
-      for (std::size_t k = 0; k < parts.size(); ++k)
+      if (std::getenv("DORSUM_MUSCLE_DEBUG")) {
+        int inside = 0, near = 0;
+        for (int i = 2; i + 2 < grid.nu; ++i)
+          for (int j = 0; j < grid.columns; ++j) {
+            const glm::vec3 p = grid.at(i, j);
+            if (support.exitAlong(p, outward.at(p), 0.15f) != p) {
+              ++inside;
+              if (inside < 6) {
+                const glm::vec3 e = support.exitAlong(p, outward.at(p), 0.15f);
+                const auto c = support.contact(p, 0.06f);
+                std::fprintf(stderr, "   inside at u %d/%d v %d: (%.4f %.4f %.4f) exit at (%.4f %.4f %.4f) nearest %.4f\n", i, grid.nu, j, p.x, p.y, p.z, e.x, e.y, e.z, c ? c->nearest.distance : -1.0f);
+              }
+            }
+            if (auto c = support.contact(p, 0.06f); c && c->inside) ++near;
+          }
+        float best = 1e9f;
+        glm::vec3 bp(0.0f);
+        for (const auto& p : grid.points)
+          if (glm::length(p - glm::vec3(0.0456f, 1.2984f, -0.0068f)) < best) {
+            best = glm::length(p - glm::vec3(0.0456f, 1.2984f, -0.0068f));
+            bp = p;
+          }
+        std::fprintf(stderr, "  nearest grid point to probe: %.4f away (%.4f %.4f %.4f), exit moves %.4f\n", best, bp.x, bp.y, bp.z,
+                     glm::length(support.exitAlong(bp, outward.at(bp), 0.15f) - bp));
+        std::fprintf(stderr, "%-28s %4zu points: %d inside (rays), %d inside (nearest)\n", parts.front()->id.c_str(), grid.points.size(), inside, near);
+      }
+      for (std::size_t k = 0; k < parts.size(); ++k) {
         left.push_back(partMesh(atlas, *muscle, *parts[k], int((*g)[k]), grid, grid.partColumns[k].first,
                                 grid.partColumns[k].second, outward));
+        built.push_back(std::make_shared<const SupportSolid>(left.back().mesh));
+        if (std::getenv("DORSUM_MUSCLE_DEBUG") && left.back().mesh.name == "trapezius_ascending_l") {
+          const auto& q = left.back().mesh.positions[292];
+          const auto [f0, f1] = grid.partColumns[k];
+          const auto g = grid.at(11, f0 + 6);
+          std::fprintf(stderr, "  mesh v292 (%.4f %.4f %.4f) grid (11, %d) (%.4f %.4f %.4f), columns %d..%d nu %d\n", q.x, q.y, q.z, f0 + 6, g.x, g.y, g.z, f0, f1, grid.nu);
+        }
+      }
     }
   }
 
-  bakeOcclusion(left, bvhOf(std::move(all)));
+  bakeOcclusion(left, allBones, built);
 
   std::vector<BuiltMuscle> out;
   // Output in atlas order (superficial first), left then right: stable node order for the bake.

@@ -25,7 +25,7 @@ struct BuiltMuscle {
 
 struct MuscleBuildOptions {
   float resolution = 1.0f;
-  float layerGap = 0.0012f;  // space between a muscle and what it lies on
+  float layerGap = 0.002f;  // space between a muscle and what it lies on
   int relaxIterations = 10;
 };
 

@@ -62,24 +62,49 @@ glm::vec3 OutwardField::at(const glm::vec3& p) const {
   return len > 1e-8f ? g / len : glm::vec3(0, 0, -1);
 }
 
-std::optional<ClosestPoint> MuscleSupport::closest(const glm::vec3& p, float reach) const {
-  std::optional<ClosestPoint> best;
-  for (const auto& g : groups_)
-    if (auto c = g->closest(p, best ? best->distance : reach)) best = c;
-  return best;
+SupportSolid::SupportSolid(const Mesh& mesh) : bounds(mesh.bounds()) {
+  Scene s;
+  s.meshes.push_back(mesh);
+  bvh.build(s);
 }
 
-bool MuscleSupport::anyHit(const glm::vec3& p, const glm::vec3& d, float reach) const {
-  for (const auto& g : groups_)
-    if (g->anyHit({p, d}, 0.0f, reach)) return true;
-  return false;
+namespace {
+float boxGap(const glm::vec3& p, const Bounds& b) {
+  return glm::length(glm::max(glm::max(b.min - p, p - b.max), glm::vec3(0.0f)));
+}
+bool rayMeetsBox(const glm::vec3& o, const glm::vec3& d, float reach, const Bounds& b) {
+  const glm::vec3 inv = 1.0f / d;
+  const glm::vec3 t0 = (b.min - o) * inv, t1 = (b.max - o) * inv;
+  const glm::vec3 lo = glm::min(t0, t1), hi = glm::max(t0, t1);
+  return std::max(std::max(lo.x, lo.y), std::max(lo.z, 0.0f)) <= std::min(std::min(hi.x, hi.y), std::min(hi.z, reach));
+}
+}  // namespace
+
+std::optional<SupportContact> MuscleSupport::contact(const glm::vec3& p, float reach) const {
+  std::optional<SupportContact> out;
+  bool inside = false;
+  for (const auto& s : solids_) {
+    const float gap = boxGap(p, s->bounds);
+    if (gap > reach) continue;
+    // A solid whose box holds p must be asked even beyond the nearest point found so far: p may
+    // be inside it.
+    const float limit = gap > 0.0f ? (out ? std::min(out->nearest.distance, reach) : reach) : reach;
+    const auto c = s->bvh.closest(p, limit);
+    if (!c) continue;
+    if (!c->outside(p)) inside = true;
+    if (!out || c->distance < out->nearest.distance) out = SupportContact{*c, false};
+  }
+  if (out) out->inside = inside;
+  return out;
 }
 
 glm::vec3 MuscleSupport::exitAlong(const glm::vec3& p, const glm::vec3& d, float reach) const {
   // Every crossing along the ray: leaving a solid through its inside face, or entering one.
   std::vector<std::pair<float, int>> crossings;
-  for (const auto& g : groups_)
-    g->forEachHit({p, d}, 0.0f, reach, [&](const RayHit& h) { crossings.emplace_back(h.t, h.frontFacing ? 1 : -1); });
+  for (const auto& s : solids_) {
+    if (!rayMeetsBox(p, d, reach, s->bounds)) continue;
+    s->bvh.forEachHit({p, d}, 0.0f, reach, [&](const RayHit& h) { crossings.emplace_back(h.t, h.frontFacing ? 1 : -1); });
+  }
   // How many solids contain p: each solid the ray leaves (and does not re-enter) contained it.
   int depth = 0;
   for (const auto& c : crossings) depth -= c.second;
@@ -90,6 +115,12 @@ glm::vec3 MuscleSupport::exitAlong(const glm::vec3& p, const glm::vec3& d, float
     if (depth <= 0) return p + d * c.first;
   }
   return p;
+}
+
+bool MuscleSupport::anyHit(const glm::vec3& p, const glm::vec3& d, float reach) const {
+  for (const auto& s : solids_)
+    if (rayMeetsBox(p, d, reach, s->bounds) && s->bvh.anyHit({p, d}, 0.0f, reach)) return true;
+  return false;
 }
 
 }  // namespace dorsum::core

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace dorsum::core {
 
@@ -27,8 +28,8 @@ struct Section {
 const Section kTrunk[] = {
     {0.77f, 0.120f, 0.030f, 0.150f, 3.0f}, {0.82f, 0.150f, 0.010f, 0.175f, 3.2f}, {0.88f, 0.160f, 0.010f, 0.185f, 3.2f},
     {0.95f, 0.155f, 0.025f, 0.195f, 3.0f}, {1.03f, 0.146f, 0.030f, 0.210f, 2.7f}, {1.10f, 0.138f, 0.025f, 0.220f, 2.6f},
-    {1.20f, 0.138f, 0.015f, 0.232f, 2.6f}, {1.28f, 0.140f, 0.012f, 0.222f, 2.6f}, {1.34f, 0.135f, 0.020f, 0.185f, 2.5f},
-    {1.39f, 0.085f, 0.035f, 0.140f, 2.3f}};
+    {1.20f, 0.138f, 0.015f, 0.232f, 2.6f}, {1.27f, 0.140f, 0.012f, 0.222f, 2.6f}, {1.32f, 0.136f, 0.018f, 0.195f, 2.5f},
+    {1.37f, 0.112f, 0.030f, 0.160f, 2.4f}, {1.42f, 0.070f, 0.040f, 0.120f, 2.3f}};
 
 Section sectionAt(float y) {
   const int n = int(std::size(kTrunk));
@@ -50,7 +51,9 @@ float trunkEnvelope(const glm::vec3& p) {
   const float below = kTrunk[0].y - p.y, above = p.y - kTrunk[std::size(kTrunk) - 1].y;
   // Rounded bottom (the crotch) and top (under the neck, which overlaps it).
   const float ends = std::max(below, above);
-  return std::min(std::max(across, ends), 0.0f) + glm::length(glm::max(glm::vec2(across, ends), glm::vec2(0.0f)));
+  // Scaled down: the sections change quickly with height near the shoulders, where the horizontal
+  // distance to the section overstates the distance to the surface.
+  return 0.6f * (std::min(std::max(across, ends), 0.0f) + glm::length(glm::max(glm::vec2(across, ends), glm::vec2(0.0f))));
 }
 
 // The relief of the trunk and neck: how far from the trunk's axis the outermost structure lies, in
@@ -70,13 +73,18 @@ public:
       for (int c = 0; c < cols_; ++c) {
         const float a = kTau * float(c) / float(cols_);
         // The front of the trunk is soft (breast, belly): only the back and sides show relief.
-        if (std::cos(a) < -0.45f) continue;
+        if (std::cos(a) < -0.6f) continue;
         const glm::vec3 dir(std::sin(a), 0.0f, -std::cos(a));  // a = 0: straight back
         if (const auto hit = bvh.nearest({axis + dir * kReach, -dir}, 0.0f, kReach))
           radius_[std::size_t(r) * cols_ + c] = kReach - hit->t;
       }
     }
     close(0.025f);
+    // Fade the relief out toward the front (no step where the rays stop), then keep every slope
+    // gentle enough for the polygoniser.
+    for (int r = 0; r <= rows_; ++r)
+      for (int c = 0; c < cols_; ++c) radius_[std::size_t(r) * cols_ + c] *= glm::smoothstep(-0.6f, -0.2f, std::cos(kTau * float(c) / float(cols_)));
+    limitSlope(0.9f);
     // Smooth without sinking below what must be covered (an upper envelope).
     const std::vector<float> need = radius_;
     for (int pass = 0; pass < 4; ++pass) {
@@ -125,13 +133,41 @@ public:
               }
             }
           }
-          out[std::size_t(r) * cols_ + c] = dilate ? (best > -1e8f ? best - R : 0.0f) : (here > 0.0f ? best + R : 0.0f);
+          out[std::size_t(r) * cols_ + c] = dilate ? (best > -1e8f ? best - R : 0.0f) : std::max(best + R, 0.0f);
         }
       return out;
     };
     const std::vector<float> before = radius_;
     radius_ = pass(pass(radius_, true), false);
-    for (std::size_t k = 0; k < radius_.size(); ++k) radius_[k] = before[k] > 0.0f ? std::max(radius_[k], before[k]) : 0.0f;
+    for (std::size_t k = 0; k < radius_.size(); ++k) radius_[k] = std::max(radius_[k], before[k]);
+  }
+
+  // The field must not fall faster than about one metre per metre away from the structures (or the
+  // polygoniser's skipping of empty space would miss the surface): raise the radius wherever a
+  // neighbour's, less the slope times the distance, is larger (chamfer passes both ways).
+  void limitSlope(float slope) {
+    const float rowStep = (kTop - kBottom) / float(rows_);
+    for (int sweep = 0; sweep < 2; ++sweep) {
+      for (int r = 1; r <= rows_; ++r)
+        for (int c = 0; c < cols_; ++c) {
+          float& v = radius_[std::size_t(r) * cols_ + c];
+          v = std::max(v, radius_[std::size_t(r - 1) * cols_ + c] - slope * rowStep);
+        }
+      for (int r = rows_ - 1; r >= 0; --r)
+        for (int c = 0; c < cols_; ++c) {
+          float& v = radius_[std::size_t(r) * cols_ + c];
+          v = std::max(v, radius_[std::size_t(r + 1) * cols_ + c] - slope * rowStep);
+        }
+      for (int r = 0; r <= rows_; ++r)
+        for (int pass = 0; pass < 2; ++pass)
+          for (int c = 0; c < 2 * cols_; ++c) {
+            const int here = pass == 0 ? c % cols_ : (2 * cols_ - 1 - c) % cols_;
+            const int prev = pass == 0 ? (here - 1 + cols_) % cols_ : (here + 1) % cols_;
+            float& v = radius_[std::size_t(r) * cols_ + here];
+            const float step = std::max(v, 0.08f) * kTau / float(cols_);
+            v = std::max(v, radius_[std::size_t(r) * cols_ + prev] - slope * step);
+          }
+    }
   }
 
   static float axisZ(float y) { return y > 1.40f ? glm::mix(0.085f, 0.065f, glm::smoothstep(1.40f, 1.50f, y)) : 0.085f; }
@@ -139,7 +175,6 @@ public:
   // Negative inside: the radius the skin must reach here (the structure plus fat) minus the
   // point's distance from the axis.
   float operator()(const glm::vec3& p) const {
-    if (p.y < kBottom - 0.02f || p.y > kTop + 0.02f) return 1e3f;
     const float az = axisZ(p.y);
     const glm::vec2 d(p.x, p.z - az);
     const float radial = glm::length(d);
@@ -151,14 +186,14 @@ public:
     const float tc = fc - std::floor(fc), tr = fr - float(r0);
     auto at = [&](int r, int c) { return radius_[std::size_t(r) * cols_ + c]; };
     const float need = glm::mix(glm::mix(at(r0, c0), at(r0, c1), tc), glm::mix(at(r1, c0), at(r1, c1), tc), tr);
-    if (need <= 0.0f) return 1e3f;
     // Fat: about 6 mm over the back and neck, thicker over the buttocks and the flanks.
     const float back = std::max(0.0f, -d.y / std::max(radial, 1e-6f));
     const float buttock = glm::smoothstep(0.96f, 0.86f, p.y) * back;
     const float fat = 0.006f + 0.012f * buttock + 0.004f * (1.0f - back);
-    // Fade out at the ends of the band so the relief meets the head and the thighs smoothly.
-    const float fade = glm::smoothstep(kBottom, kBottom + 0.03f, p.y) * glm::smoothstep(kTop, kTop - 0.03f, p.y);
-    return radial - (need + fat) * fade + (1.0f - fade) * 0.05f;
+    // The relief is a band of the trunk: cut by planes (rounded) at its top and bottom, so the
+    // field stays a distance and the envelope takes over beyond.
+    const float band = std::max(kBottom - p.y, p.y - kTop);
+    return sdf::smax(radial - need - fat, band, 0.02f);
   }
 
 private:
@@ -200,19 +235,16 @@ Mesh buildSkin(const Atlas& atlas, const BodyFrame& frame, const std::vector<con
   // Trunk envelope (bounds cover the trunk's sections).
   Bounds trunkBox;
   trunkBox.add(glm::vec3(-0.17f, 0.74f, -0.02f));
-  trunkBox.add(glm::vec3(0.17f, 1.42f, 0.24f));
-  body.add(trunkEnvelope, trunkBox, 0.0f);
+  trunkBox.add(glm::vec3(0.17f, 1.43f, 0.24f));
+  body.add(trunkEnvelope, trunkBox, 0.0f, 0.6f);
   // Neck, from the root of the neck up under the skull.
   const glm::vec3 c7 = at("c7_sp"), eop = at("eop"), nasion = at("skull_nasion"), vertex = at("skull_vertex");
   body.cone({0.0f, c7.y - 0.01f, c7.z + 0.045f}, {0.0f, eop.y - 0.055f, eop.z + 0.072f}, 0.058f, 0.052f, 0.04f);
   // Head: the scalp over the skull (6 mm), the soft tissue of the face over the skull and the
   // mandible, the nose, the ears.
   const BoneContext bones{atlas, frame, res};
-  const ImplicitShape skull = skullSolid(bones), mandible = mandibleSolid(bones);
-  Bounds skullBox = skull.bounds();
-  skullBox.add(mandible.bounds());
-  body.add([skull](const glm::vec3& p) { return skull(p) - 0.006f; }, skullBox, 0.03f);
-  body.add([mandible](const glm::vec3& p) { return mandible(p) - 0.008f; }, mandible.bounds(), 0.03f);
+  body.addShape(skullSolid(bones), 0.006f, 0.03f);
+  body.addShape(mandibleSolid(bones), 0.008f, 0.03f);
   (void)vertex;
   const glm::vec3 chin = at("mandible_gnathion"), gonion = at("mandible_gonion"), porion = at("skull_porion");
   body.ellipsoid({0.0f, 0.5f * (nasion.y + chin.y), chin.z - 0.045f}, glm::mat3(1.0f), {0.058f, 0.072f, 0.058f}, 0.03f);
@@ -260,13 +292,16 @@ Mesh buildSkin(const Atlas& atlas, const BodyFrame& frame, const std::vector<con
   Bounds reliefBox;
   reliefBox.add(glm::vec3(-0.25f, 0.72f, -0.12f));
   reliefBox.add(glm::vec3(0.25f, 1.58f, 0.28f));
-  body.add(std::cref(relief), reliefBox, 0.012f);
+  body.add(std::cref(relief), reliefBox, 0.012f, 0.5f);
 
   PolygonizeOptions o;
-  o.cell = 0.003f / std::max(res, 0.25f);
-  o.keepFraction = 0.12f;
+  o.cell = 0.0035f / std::max(res, 0.25f);
+  o.keepFraction = std::getenv("DORSUM_SKIN_FULL") ? 1.0f : 0.12f;
   o.maxError = o.cell * 0.5f;
+  body.prepare(0.035f);
   Bounds all = body.bounds();
+  all.add(all.min - glm::vec3(0.03f));  // blends swell a shape a little beyond its pieces
+  all.add(all.max + glm::vec3(0.03f));
   Mesh skin = polygonize("skin", std::cref(body), all, o);
   skin.color = glm::vec3(0.80f, 0.60f, 0.50f);
   return skin;

@@ -25,6 +25,11 @@ struct PolygonizeOptions {
 Mesh polygonize(const std::string& name, const DistanceFunction& field, const Bounds& bounds,
                 const PolygonizeOptions& options = {});
 
+// Gives each fan of triangles round a vertex its own vertex where several fans meet there (as
+// edge collapse can leave two sheets pinched together at a point or along an edge), so the mesh
+// is a 2-manifold again; each copy is nudged by `nudge` into its fan.
+void separateFans(Mesh& mesh, float nudge);
+
 // Simplifies a closed mesh in place to about keepFraction of its triangles, moving its surface by
 // at most maxError (metres); keeps vertex attributes of the vertices it keeps.
 void simplifyMesh(Mesh& mesh, float keepFraction, float maxError);
