@@ -102,8 +102,11 @@ Mesh vertebraShape(const BoneContext& c, const std::string& id) {
     s.box(0.5f * (root + sp) - ax * 0.002f, glm::mat3(ax, up, side), {0.5f * glm::length(along) + 0.002f, 0.0085f, 0.0028f},
           0.0022f, k);
   } else {
+    // Tapering to the measured tip, which is the process's most posterior point.
     const float r0 = region == 't' ? 0.0055f : 0.0045f;
-    s.flatCapsule(root, sp - glm::normalize(along) * 0.002f, r0, {1, 0, 0}, 0.55f, k);
+    const glm::vec3 mid = glm::mix(root, sp, 0.55f);
+    s.flatCapsule(root, mid, r0, {1, 0, 0}, 0.55f, k);
+    s.flatCapsule(mid, sp - glm::normalize(along) * 0.003f, 0.0035f, {1, 0, 0}, 0.6f, k);
     if (region == 'c' && n >= 2 && n <= 6) {
       for (float side : {1.0f, -1.0f}) s.sphere(sp + glm::vec3(side * 0.0035f, 0.0015f, 0.0005f), 0.003f, k);
     } else {

@@ -188,7 +188,13 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
       if (i > 0 && i + 1 < grid.nu) {
         const glm::vec3 d = outward.at(p);
         const glm::vec3 out = support.exitAlong(p, d, 0.15f);
-        if (out != p) p = out + d * o.gap;
+        if (out != p) {
+          const auto c = support.contact(p, 0.01f);
+          if (c && c->nearest.distance < 0.006f && glm::dot(c->nearest.normal, d) > -0.2f && glm::length(out - p) > c->nearest.distance)
+            p = c->nearest.point + c->nearest.normal * o.gap;  // just under a face that looks out: through it
+          else
+            p = out + d * o.gap;
+        }
       }
       grid.at(i, j) = p;
     }
@@ -221,8 +227,13 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
           const glm::vec3 d = outward.at(q);
           const glm::vec3 out = c->inside || c->nearest.distance < 0.008f ? support.exitAlong(q, d, 0.15f) : q;
           if (out != q) {
-            // Sunk into something: leave it the way out of the body, never through its deep face.
-            q = out + d * o.gap;
+            // Sunk into something. Just under a face that looks out of the body (a thin plate of
+            // bone, the floor of a fossa), leave through that face; deeper in, or under a face
+            // that looks into the body (the deep face of a sheet), leave the way out of the body.
+            if (c->nearest.distance < 0.006f && glm::dot(c->nearest.normal, d) > -0.2f && glm::length(out - q) > c->nearest.distance)
+              q = c->nearest.point + c->nearest.normal * o.gap;
+            else
+              q = out + d * o.gap;
           } else if (h < o.gap) {
             q += c->nearest.normal * (o.gap - h);
           } else {
@@ -234,6 +245,42 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
       }
     });
     grid.points.swap(next);
+  }
+  // Drape: a sheet that does not cling to what lies beneath (stick < 1) bridges its small bumps
+  // and grooves like fascia. Each point keeps the plane of the surface under it as a floor; the
+  // grid is then smoothed across and along its fibres many times (cheaply, without asking the
+  // support again), never sinking below the floors. The side borders are smoothed only along.
+  if (stick < 0.95f) {
+    struct Floor {
+      glm::vec3 point, normal;
+      bool valid = false;
+    };
+    std::vector<Floor> floors(grid.points.size());
+    inParallel(grid.columns, [&](int j) {
+      for (int i = 1; i + 1 < grid.nu; ++i) {
+        const glm::vec3 p = grid.at(i, j);
+        if (const auto c = support.contact(p, 0.03f)) floors[std::size_t(i) * grid.columns + j] = {c->nearest.point, c->nearest.normal, true};
+      }
+    });
+    const float weight = 0.6f * (1.0f - stick) + 0.2f;
+    for (int pass = 0; pass < 24; ++pass) {
+      std::vector<glm::vec3> smooth = grid.points;
+      for (int i = 1; i + 1 < grid.nu; ++i)
+        for (int j = 0; j < grid.columns; ++j) {
+          const glm::vec3 p = grid.at(i, j);
+          glm::vec3 target = 0.5f * (grid.at(i - 1, j) + grid.at(i + 1, j));
+          if (j > 0 && j + 1 < grid.columns) target = 0.5f * target + 0.25f * (grid.at(i, j - 1) + grid.at(i, j + 1));
+          glm::vec3 q = p + weight * (target - p);
+          const Floor& f = floors[std::size_t(i) * grid.columns + j];
+          if (f.valid) {
+            const float h = glm::dot(q - f.point, f.normal);
+            if (h < o.gap) q += f.normal * (o.gap - h);
+          }
+          q.x = std::max(q.x, 0.0005f);
+          smooth[std::size_t(i) * grid.columns + j] = q;
+        }
+      grid.points.swap(smooth);
+    }
   }
   // Between grid points the sheet is flat, and a sharp edge of what lies beneath (the end of a
   // deeper sheet) can rise through it: check the middle of each edge of the grid and lift both of

@@ -65,8 +65,10 @@ BuiltMuscle partMesh(const Atlas& atlas, const Muscle& muscle, const MusclePart&
       // The outer surface where the thickness puts it; the inner one dipped to its attachments.
       const glm::vec3 outer = p + g.outward[k] * thickness;
       g.inner[k] = p + shift;
-      g.outward[k] = glm::normalize(outer - g.inner[k]);
-      g.thickness[k] = glm::length(outer - g.inner[k]);
+      g.inner[k].x = std::max(g.inner[k].x, 0.0005f);  // a left muscle stays on its side of the midline
+      const glm::vec3 outerClamped(std::max(outer.x, 0.0005f), outer.y, outer.z);
+      g.outward[k] = glm::normalize(outerClamped - g.inner[k] + glm::vec3(0.0f, 0.0f, 1e-9f));
+      g.thickness[k] = std::max(glm::length(outerClamped - g.inner[k]), 0.0004f);
       const float tendon = std::max(1.0f - glm::smoothstep(tO - 0.02f, tO + 0.03f, u),
                                     glm::smoothstep(1.0f - tI - 0.03f, 1.0f - tI + 0.02f, u));
       g.color[k] = glm::vec4(glm::mix(base, tendonColor, tendon), 1.0f - tendon);
@@ -82,6 +84,47 @@ BuiltMuscle partMesh(const Atlas& atlas, const Muscle& muscle, const MusclePart&
   built.layer = muscle.layer;
   built.gridVertices = std::size_t(nu) * nv;
   return built;
+}
+
+// Each sheet was laid on what lay beneath it, but only at its grid points: between them the
+// raised edge of a deeper muscle (its end going up to a bone, its border) can show through. Settle
+// every deeper vertex that lies outside a more superficial muscle to just under it: from the
+// vertex, a ray inward that meets a more superficial muscle within 2 cm finds it sticking out.
+void settleUnderSuperficial(std::vector<BuiltMuscle>& muscles, const OutwardField& outward, float gap) {
+  int deepest = 0;
+  for (const auto& m : muscles) deepest = std::max(deepest, m.layer);
+  for (int layer = 2; layer <= deepest; ++layer) {
+    MuscleSupport above;
+    for (const auto& m : muscles)
+      if (m.layer < layer) above.add(std::make_shared<const SupportSolid>(m.mesh));
+    if (above.empty()) continue;
+    std::vector<BuiltMuscle*> todo;
+    for (auto& m : muscles)
+      if (m.layer == layer) todo.push_back(&m);
+    auto settle = [&](BuiltMuscle* m) {
+      bool moved = false;
+      for (std::size_t v = 0; v < m->mesh.positions.size(); ++v) {
+        glm::vec3& p = m->mesh.positions[v];
+        // Going inward, the last point where the ray leaves a superficial solid within 2 cm: the
+        // vertex belongs beyond it. Near the muscle's own attachments (which must stay on their
+        // bones) it moves at most 5 mm.
+        const glm::vec3 inward = -outward.at(p);
+        if (const auto t = above.lastExitAlong(p, inward, 0.02f)) {
+          const float u = m->mesh.uvs[v].x;
+          const bool end = u < kAttachmentZone || u > 1.0f - kAttachmentZone;
+          p += inward * std::min(*t + gap, end ? 0.005f : 1.0f);
+          p.x = std::max(p.x, 0.0005f);
+          moved = true;
+        }
+      }
+      if (moved) m->mesh.computeNormals();
+    };
+    auto other = std::async(std::launch::async, [&] {
+      for (std::size_t i = 0; i < todo.size(); i += 2) settle(todo[i]);
+    });
+    for (std::size_t i = 1; i < todo.size(); i += 2) settle(todo[i]);
+    other.get();
+  }
 }
 
 // Ambient occlusion baked into the vertex tint of the outer surfaces: a few short rays over the
@@ -225,6 +268,8 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
     }
   }
 
+  settleUnderSuperficial(left, outward, fo.gap);
+  for (std::size_t i = 0; i < left.size(); ++i) built[i] = std::make_shared<const SupportSolid>(left[i].mesh);
   bakeOcclusion(left, allBones, built);
 
   std::vector<BuiltMuscle> out;

@@ -117,6 +117,17 @@ glm::vec3 MuscleSupport::exitAlong(const glm::vec3& p, const glm::vec3& d, float
   return p;
 }
 
+std::optional<float> MuscleSupport::lastExitAlong(const glm::vec3& p, const glm::vec3& d, float reach) const {
+  std::optional<float> last;
+  for (const auto& s : solids_) {
+    if (!rayMeetsBox(p, d, reach, s->bounds)) continue;
+    s->bvh.forEachHit({p, d}, 0.0f, reach, [&](const RayHit& h) {
+      if (!h.frontFacing && (!last || h.t > *last)) last = h.t;
+    });
+  }
+  return last;
+}
+
 bool MuscleSupport::anyHit(const glm::vec3& p, const glm::vec3& d, float reach) const {
   for (const auto& s : solids_)
     if (rayMeetsBox(p, d, reach, s->bounds) && s->bvh.anyHit({p, d}, 0.0f, reach)) return true;

@@ -59,6 +59,9 @@ public:
   // The first point along the ray from p where it has left every solid it was inside (p itself when
   // it is inside none), looking no farther than `reach`.
   glm::vec3 exitAlong(const glm::vec3& p, const glm::vec3& direction, float reach) const;
+  // The farthest point within `reach` along the ray where it leaves a solid (through its inside
+  // face), as a distance along the ray; none when it leaves none.
+  std::optional<float> lastExitAlong(const glm::vec3& p, const glm::vec3& direction, float reach) const;
   // Whether anything lies along the ray within `reach` (occlusion).
   bool anyHit(const glm::vec3& p, const glm::vec3& direction, float reach) const;
 
