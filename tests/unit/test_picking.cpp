@@ -26,15 +26,16 @@ std::vector<Pickable> pickableFor(const DisplayState& st) {
   return out;
 }
 // A ray from behind (posterior, -Z) at the height of a spinous process, x to the side of it.
-Ray besideSpinousProcess(const char* landmark, float x) {
+Ray besideSpinousProcess(const char* landmark, float x, float dy = -0.01f) {
   const glm::vec3 sp = atlas().landmark(landmark)->position;
-  return {glm::vec3(x, sp.y - 0.01f, -1.0f), glm::vec3(0, 0, 1)};
+  return {glm::vec3(x, sp.y + dy, -1.0f), glm::vec3(0, 0, 1)};
 }
 Ray towardT4(float x) { return besideSpinousProcess("t4_sp", x); }
 }  // namespace
 
 TEST_CASE("picking: a ray beside the T5 spinous process meets the layers a dissection meets", "[picking]") {
-  // 1.5 cm lateral to the T5 spinous process, from behind: trapezius, rhomboid major, then (no
+  // 1.5 cm lateral to the T5 spinous process, level with its tip (rhomboid major's lowest fibres
+  // leave the tip and run down and out, so a ray below it passes under their border), from behind: trapezius, rhomboid major, then (no
   // intermediate-layer muscle reaches this point: serratus posterior superior ends at T3)
   // spinalis thoracis of the erector spinae, then multifidus, then bone.
   const char* expected[] = {"trapezius", "rhomboid_major", "spinalis_thoracis", "spinalis_thoracis", "multifidus"};
@@ -42,7 +43,7 @@ TEST_CASE("picking: a ray beside the T5 spinous process meets the layers a disse
     for (int peel = 0; peel <= 4; ++peel) {
       DisplayState st;
       st.peel = peel;
-      const auto hit = pick(bvh(), besideSpinousProcess("t5_sp", x), pickableFor(st));
+      const auto hit = pick(bvh(), besideSpinousProcess("t5_sp", x, 0.0f), pickableFor(st));
       REQUIRE(hit);
       const Structure& s = model().structures[hit->mesh];
       INFO("x " << x << ", peel " << peel << ": " << s.node);

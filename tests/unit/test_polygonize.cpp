@@ -53,6 +53,22 @@ TEST_CASE("polygonize: two shapes far apart give two closed pieces; a blend give
   CHECK(signedVolume(joined) > signedVolume(apart));
 }
 
+TEST_CASE("polygonize: keepLargestPiece drops a stray bubble and keeps the main surface whole", "[polygonize]") {
+  const Bounds b = box({-0.06f, -0.06f, -0.06f}, {0.12f, 0.06f, 0.06f});
+  Mesh m = polygonize("main and bubble", [](const glm::vec3& p) {
+    return std::min(sdf::sphere(p, glm::vec3(0.0f), 0.05f), sdf::sphere(p, {0.09f, 0.0f, 0.0f}, 0.012f));
+  }, b, {.cell = 0.003f});
+  REQUIRE(checkTopology(m).components == 2);
+  const float before = signedVolume(m);
+  keepLargestPiece(m);
+  const TopologyReport t = checkTopology(m);
+  INFO(t.describe());
+  CHECK(t.singleClosedManifold());
+  CHECK(signedVolume(m) == Approx(4.0f / 3.0f * kPi * 0.05f * 0.05f * 0.05f).epsilon(0.02));
+  CHECK(signedVolume(m) < before);
+  for (const auto& p : m.positions) CHECK(glm::length(p) < 0.051f);
+}
+
 TEST_CASE("polygonize: simplification keeps the mesh closed and close to the surface", "[polygonize]") {
   auto capsule = [](const glm::vec3& p) { return sdf::roundCone(p, {0, 0, 0}, {0, 0.1f, 0}, 0.02f, 0.01f); };
   const Bounds b = box({-0.03f, -0.03f, -0.03f}, {0.03f, 0.12f, 0.03f});

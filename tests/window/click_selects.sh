@@ -17,7 +17,7 @@ done
 [ -n "$wid" ] || { echo "FAIL: the viewer window did not appear"; exit 1; }
 sleep 1.5  # the first frames (llvmpipe)
 # Over the left trapezius, between the spine and the left scapula (the window is 1280x800).
-xdotool mousemove --window "$wid" 590 330
+xdotool mousemove --window "$wid" 610 300
 sleep 0.5
 xdotool click 1
 sleep 1

@@ -31,7 +31,10 @@ AtlasModel buildAtlasModel(const Atlas& atlas, float resolution) {
   // The skin follows the trunk's muscles and bones; the limbs and the skull have envelopes of
   // their own, sized to enclose the deltoid and the humeral head.
   std::vector<const Mesh*> relief, covered;
-  for (const auto& m : muscles) (m.muscleId == "deltoid" ? covered : relief).push_back(&m.mesh);
+  for (const auto& m : muscles) {
+    relief.push_back(&m.mesh);  // the deltoid too: it rounds the shoulder and the axillary fold
+    if (m.muscleId == "deltoid") covered.push_back(&m.mesh);
+  }
   for (const auto& b : bones) {
     static const char* const limbOrHead[] = {"humerus", "radius", "ulna", "hand", "femur", "cranium", "occipital", "temporal", "mandible"};
     const bool skip = std::find(std::begin(limbOrHead), std::end(limbOrHead), b.boneId) != std::end(limbOrHead);

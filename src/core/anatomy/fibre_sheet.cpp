@@ -3,6 +3,8 @@
 #include "core/error.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <future>
 
@@ -177,6 +179,18 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
   for (int j = 0; j < grid.columns; ++j) grid.across.push_back(grid.columns > 1 ? float(j) / float(grid.columns - 1) : 0.5f);
 
   const float stick = parts.front()->shape.stick;
+  const float rise = parts.front()->shape.rise;
+  // The way out of a solid a point has sunk into.
+  auto exitWay = [&](const glm::vec3& p) {
+    const glm::vec3 d = outward.at(p);
+    return rise > 0.0f ? glm::normalize(glm::mix(d, glm::vec3(0.0f, 1.0f, 0.0f), rise)) : d;
+  };
+  auto trace = [&](const char* stage) {
+    if (!std::getenv("DORSUM_TRACE") || muscle.id != std::getenv("DORSUM_TRACE")) return;
+    float mz = 1; std::size_t arg = 0;
+    for (std::size_t n = 0; n < grid.points.size(); ++n) if (grid.points[n].z < mz) { mz = grid.points[n].z; arg = n; }
+    std::fprintf(stderr, "%s: min z %.4f at i=%zu j=%zu (%.4f %.4f)\n", stage, mz, arg / grid.columns, arg % grid.columns, grid.points[arg].x, grid.points[arg].y);
+  };
   inParallel(grid.columns, [&](int j) {
     const Column& c = columns[j];
     // The straight line between the ends, the belly spread sideways; then out of any solid it
@@ -186,7 +200,7 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
       glm::vec3 p = c.edges ? glm::mix(c.edges->medial.at(u), c.edges->lateral.at(u), c.across) : glm::mix(c.origin, c.insertion, u);
       p.x += c.spread * std::sqrt(std::max(0.0f, std::sin(kPi * u)));
       if (i > 0 && i + 1 < grid.nu) {
-        const glm::vec3 d = outward.at(p);
+        const glm::vec3 d = exitWay(p);
         const glm::vec3 out = support.exitAlong(p, d, 0.15f);
         if (out != p) {
           const auto c = support.contact(p, 0.01f);
@@ -199,6 +213,7 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
       grid.at(i, j) = p;
     }
   });
+  trace("laid");
   // Relax, all points at once from the previous iteration's positions (deterministic on any
   // number of threads): each point moves toward the middle of its neighbours along the fibre
   // (tension), and toward the plane of its neighbours across the fibres (so the sheet drapes
@@ -224,7 +239,7 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
           const float h = glm::dot(q - c->nearest.point, c->nearest.normal);
           // Near a surface, whether the point has sunk in is decided by counting crossings along
           // the way out (exact for closed solids, unlike the side of the nearest surface).
-          const glm::vec3 d = outward.at(q);
+          const glm::vec3 d = exitWay(q);
           const glm::vec3 out = c->inside || c->nearest.distance < 0.008f ? support.exitAlong(q, d, 0.15f) : q;
           if (out != q) {
             // Sunk into something. Just under a face that looks out of the body (a thin plate of
@@ -246,6 +261,7 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
     });
     grid.points.swap(next);
   }
+  trace("relaxed");
   // Drape: a sheet that does not cling to what lies beneath (stick < 1) bridges its small bumps
   // and grooves like fascia. Each point keeps the plane of the surface under it as a floor; the
   // grid is then smoothed across and along its fibres many times (cheaply, without asking the
@@ -282,6 +298,7 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
       grid.points.swap(smooth);
     }
   }
+  trace("draped");
   // Between grid points the sheet is flat, and a sharp edge of what lies beneath (the end of a
   // deeper sheet) can rise through it: check the middle of each edge of the grid and lift both of
   // its ends by what it lacks. Twice, since lifting a point changes its other edges.
@@ -296,10 +313,10 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
           if (!c) continue;
           const float h = glm::dot(mid - c->nearest.point, c->nearest.normal);
           glm::vec3 up(0.0f);
-          const glm::vec3 d = outward.at(mid);
+          const glm::vec3 d = exitWay(mid);
           const glm::vec3 out = c->nearest.distance < 0.02f ? support.exitAlong(mid, d, 0.05f) : mid;
           if (out != mid) {
-            if (glm::length(out - mid) > 0.02f) continue;  // deep: an end going down to its bone
+            if (glm::length(out - mid) > (std::getenv("DORSUM_LIFT") ? std::atof(std::getenv("DORSUM_LIFT")) : 0.008f)) continue;  // deep: an end going down to its bone, or an edge of the sheet beside a bulk
             up = out - mid + d * o.gap;
           } else if (h < o.gap) {
             up = c->nearest.normal * (o.gap - h);
@@ -317,6 +334,7 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
     });
     for (std::size_t n = 0; n < grid.points.size(); ++n) grid.points[n] += lift[n];
   }
+  trace("lifted");
   // A column attaches all along its length: its deep surface dips to each attachment landmark (a
   // tendon reaching a process), the points nearest it fully, their neighbours less.
   grid.innerShift.assign(grid.points.size(), glm::vec3(0.0f));
@@ -339,7 +357,9 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
               bi = i;
               bj = j;
             }
-        if (best < 0.002f) continue;
+        // A tendon reaches a process beside the column; a landmark farther off (the far end of a
+        // long attachment line) is the column's ends' business, not a dip of its deep surface.
+        if (best < 0.002f || best > 0.025f) continue;
         const glm::vec3 reach = (target - grid.at(bi, bj)) * (1.0f - 0.002f / best);
         for (int di = -2; di <= 2; ++di)
           for (int dj = -2; dj <= 2; ++dj) {

@@ -84,10 +84,31 @@ public:
     // gentle enough for the polygoniser.
     for (int r = 0; r <= rows_; ++r)
       for (int c = 0; c < cols_; ++c) radius_[std::size_t(r) * cols_ + c] *= glm::smoothstep(-0.6f, -0.2f, std::cos(kTau * float(c) / float(cols_)));
+    // Rays between bins can miss a thin edge: every vertex on the back and sides raises the four
+    // bins round it to its own radius, so the interpolated field covers it.
+    for (const Mesh* m : meshes)
+      for (const auto& p : m->positions) {
+        if (p.y < kBottom || p.y > kTop) continue;
+        const glm::vec2 d(p.x, p.z - axisZ(p.y));
+        const float radial = glm::length(d);
+        if (radial < 1e-4f || -d.y / radial < -0.2f) continue;  // the front stays soft
+        const float a = std::atan2(d.x, -d.y);
+        const float fc = (a < 0.0f ? a + kTau : a) / kTau * float(cols_);
+        const float fr = (p.y - kBottom) / (kTop - kBottom) * float(rows_);
+        const int c0 = int(std::floor(fc)) % cols_, r0 = std::min(int(fr), rows_ - 1);
+        for (int r : {r0, r0 + 1})
+          for (int c : {c0, (c0 + 1) % cols_}) {
+            float& v = radius_[std::size_t(r) * cols_ + c];
+            v = std::max(v, radial);
+          }
+      }
     limitSlope(0.9f);
-    // Smooth without sinking below what must be covered (an upper envelope).
+    // Drape: relax the field like a membrane that may not sink below what must be covered, then
+    // smooth it a little more, sinking at most 3 mm into the fat over the structures.
     const std::vector<float> need = radius_;
-    for (int pass = 0; pass < 4; ++pass) {
+    const int passes = std::getenv("DORSUM_SKIN_PASSES") ? std::atoi(std::getenv("DORSUM_SKIN_PASSES")) : 60;
+    const int freePasses = std::getenv("DORSUM_SKIN_FREE") ? std::atoi(std::getenv("DORSUM_SKIN_FREE")) : 6;
+    for (int pass = 0; pass < passes + freePasses; ++pass) {
       std::vector<float> next = radius_;
       for (int r = 0; r <= rows_; ++r)
         for (int c = 0; c < cols_; ++c) {
@@ -100,7 +121,8 @@ public:
             ++count;
           }
           const std::size_t k = std::size_t(r) * cols_ + c;
-          next[k] = std::max(need[k], 0.5f * radius_[k] + 0.5f * sum / float(count));
+          const float smooth = 0.5f * radius_[k] + 0.5f * sum / float(count);
+          next[k] = std::max(need[k] - (pass < passes ? 0.0f : 0.003f), smooth);
         }
       radius_.swap(next);
     }
@@ -217,6 +239,9 @@ std::vector<float> enclosingRadii(const glm::vec3& a, const glm::vec3& b, const 
       const int i = std::clamp(int(std::round(t * float(n - 1))), 0, n - 1);
       radii[i] = std::max(radii[i], d);
     }
+  // A limb tapers smoothly: never thinner than its neighbours' mean less a little.
+  for (int pass = 0; pass < 3; ++pass)
+    for (int i = 1; i + 1 < n; ++i) radii[i] = std::max(radii[i], 0.5f * (radii[i - 1] + radii[i + 1]) - 0.001f);
   return radii;
 }
 
@@ -269,10 +294,10 @@ Mesh buildSkin(const Atlas& atlas, const BodyFrame& frame, const std::vector<con
     auto S = [&](glm::vec3 p) { return glm::vec3(p.x * side, p.y, p.z); };
     std::vector<glm::vec3> arm;
     for (std::size_t i = 0; i < armRadii.size(); ++i) arm.push_back(S(glm::mix(shoulder, elbow, float(i) / float(armRadii.size() - 1))));
-    for (std::size_t i = 0; i + 1 < arm.size(); ++i) body.cone(arm[i], arm[i + 1], armRadii[i], armRadii[i + 1], 0.012f);
+    for (std::size_t i = 0; i + 1 < arm.size(); ++i) body.cone(arm[i], arm[i + 1], armRadii[i], armRadii[i + 1], 0.002f);  // round cones meet without a blend's bulge
     const glm::vec3 forearmMid = glm::mix(elbow, wrist, 0.35f);
-    body.flatCapsule(S(elbow), S(forearmMid), 0.040f, {0, 0, 1}, 0.8f, 0.012f);
-    body.flatCapsule(S(forearmMid), S(wrist), 0.034f, {0, 0, 1}, 0.68f, 0.012f);
+    body.flatCapsule(S(elbow), S(forearmMid), 0.040f, {0, 0, 1}, 0.8f, 0.004f);
+    body.flatCapsule(S(forearmMid), S(wrist), 0.034f, {0, 0, 1}, 0.68f, 0.004f);
     const glm::mat3 palmFrame(S(palmAcross) * glm::vec3(side, 1.0f, 1.0f), S(palmAxis), palmNormal);
     body.box(S(palm), palmFrame, {0.041f, 0.050f, 0.0135f}, 0.011f, 0.014f);
     for (int d = 2; d <= 5; ++d) {
@@ -303,6 +328,7 @@ Mesh buildSkin(const Atlas& atlas, const BodyFrame& frame, const std::vector<con
   all.add(all.min - glm::vec3(0.03f));  // blends swell a shape a little beyond its pieces
   all.add(all.max + glm::vec3(0.03f));
   Mesh skin = polygonize("skin", std::cref(body), all, o);
+  keepLargestPiece(skin);  // the skin is one surface: no stray bubble where the field runs thin
   skin.color = glm::vec3(0.80f, 0.60f, 0.50f);
   return skin;
 }

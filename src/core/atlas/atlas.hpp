@@ -80,6 +80,10 @@ struct PartShape {
   // The tendon twists half a turn before the insertion (latissimus dorsi): the fibres listed first
   // at the origin insert at the end of the insertion listed last.
   bool twist = false;
+  // A sheet that passes through bone leaves it along the body's outward direction; `rise` (0 to 1)
+  // tilts that way upward: supraspinatus fills its fossa above the spine of the scapula instead
+  // of riding over the spine's crest.
+  float rise = 0.0f;
   // A column (the erector spinae): when both edges are given, its fibres run up between a medial
   // and a lateral edge (from the origin end, first, to the insertion end, last) instead of straight
   // from the origin line to the insertion line; its attachments lie along its length.

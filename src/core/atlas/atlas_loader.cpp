@@ -175,7 +175,7 @@ PartShape readShape(Reader& r, const json& obj, const std::string& path) {
     return s;
   }
   r.allowOnly(*v, p, {"thickness_mm", "origin_tendon", "insertion_tendon", "origin_tendon_across", "belly_spread_mm",
-                      "joins_next", "stick", "twist", "medial_edge", "lateral_edge", "thickness_along"});
+                      "joins_next", "stick", "twist", "rise", "medial_edge", "lateral_edge", "thickness_along"});
   if (const json* along = r.member(*v, p, "thickness_along", false)) {
     if (!along->is_array() || along->size() < 2) r.problem(p + ".thickness_along", "must be a list of at least two fractions");
     else
@@ -210,6 +210,8 @@ PartShape readShape(Reader& r, const json& obj, const std::string& path) {
   s.joinsNext = r.boolean(*v, p, "joins_next", false);
   s.twist = r.boolean(*v, p, "twist", false);
   s.stick = float(r.number(*v, p, "stick", false, s.stick));
+  s.rise = float(r.number(*v, p, "rise", false, 0.0));
+  if (!(s.rise >= 0.0f && s.rise <= 1.0f)) r.problem(p + ".rise", "must be a fraction from 0 to 1");
   if (!(s.stick >= 0.0f && s.stick <= 1.0f)) r.problem(p + ".stick", "must be a fraction from 0 to 1");
   s.bellySpreadMm = float(r.number(*v, p, "belly_spread_mm", false, 0.0));
   if (s.bellySpreadMm < 0.0f || s.bellySpreadMm > 60.0f) r.problem(p + ".belly_spread_mm", "must be between 0 and 60 mm");

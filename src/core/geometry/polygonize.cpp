@@ -429,4 +429,45 @@ void simplifyMesh(Mesh& mesh, float keepFraction, float maxError) {
   mesh.indices.swap(out);
 }
 
+void keepLargestPiece(Mesh& mesh) {
+  const std::size_t nv = mesh.positions.size(), nt = mesh.indices.size() / 3;
+  if (nt == 0) return;
+  std::vector<std::uint32_t> parent(nv);
+  for (std::uint32_t v = 0; v < nv; ++v) parent[v] = v;
+  auto find = [&](std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (std::size_t t = 0; t < nt; ++t)
+    for (int c = 1; c < 3; ++c) parent[find(mesh.indices[3 * t + c])] = find(mesh.indices[3 * t]);
+  std::vector<std::size_t> count(nv, 0);
+  for (std::size_t t = 0; t < nt; ++t) ++count[find(mesh.indices[3 * t])];
+  const auto largest = std::uint32_t(std::max_element(count.begin(), count.end()) - count.begin());
+  if (count[largest] == nt) return;
+  std::vector<std::uint32_t> remap(nv, UINT32_MAX);
+  Mesh kept = mesh;
+  kept.positions.clear();
+  kept.normals.clear();
+  kept.uvs.clear();
+  kept.colors.clear();
+  kept.fibres.clear();
+  kept.indices.clear();
+  for (std::size_t t = 0; t < nt; ++t) {
+    if (find(mesh.indices[3 * t]) != largest) continue;
+    for (int c = 0; c < 3; ++c) {
+      const std::uint32_t v = mesh.indices[3 * t + c];
+      if (remap[v] == UINT32_MAX) {
+        remap[v] = std::uint32_t(kept.positions.size());
+        kept.positions.push_back(mesh.positions[v]);
+        if (v < mesh.normals.size()) kept.normals.push_back(mesh.normals[v]);
+        if (v < mesh.uvs.size()) kept.uvs.push_back(mesh.uvs[v]);
+        if (v < mesh.colors.size()) kept.colors.push_back(mesh.colors[v]);
+        if (v < mesh.fibres.size()) kept.fibres.push_back(mesh.fibres[v]);
+      }
+      kept.indices.push_back(remap[v]);
+    }
+  }
+  mesh = std::move(kept);
+}
+
 }  // namespace dorsum::core

@@ -30,6 +30,10 @@ Mesh polygonize(const std::string& name, const DistanceFunction& field, const Bo
 // is a 2-manifold again; each copy is nudged by `nudge` into its fan.
 void separateFans(Mesh& mesh, float nudge);
 
+// Keeps the piece (triangles linked through shared vertices) with the most triangles: a surface
+// that must be one, without the stray bubbles a field's thin spots can leave.
+void keepLargestPiece(Mesh& mesh);
+
 // Simplifies a closed mesh in place to about keepFraction of its triangles, moving its surface by
 // at most maxError (metres); keeps vertex attributes of the vertices it keeps.
 void simplifyMesh(Mesh& mesh, float keepFraction, float maxError);
