@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <optional>
 #include <random>
 #include <cstdio>
 #include <iostream>
@@ -54,12 +55,31 @@ int runBench(const BenchOptions& o) {
   frame(0);
   const double firstFrameMs = msSince(start);
 
-  std::vector<double> times;
+  // The baseline, if any: its own renderer, the same camera; its frames alternate with ours.
+  std::optional<core::Scene> baselineScene;
+  std::optional<render::SceneRenderer> baselineRenderer;
+  if (o.baseline) {
+    baselineScene = core::loadModel(*o.baseline);
+    baselineRenderer.emplace();
+    baselineRenderer->upload(*baselineScene);
+    baselineRenderer->setCullBackFaces(true);
+    target.bind();
+    baselineRenderer->draw(render::frameFor(camera, size.width, size.height));
+    (void)target.read();
+  }
+  std::vector<double> times, baselineTimes;
   times.reserve(std::size_t(o.frames));
   for (int i = 0; i < o.frames; ++i) {
     const auto t = Clock::now();
     frame(i);
     times.push_back(msSince(t));
+    if (baselineRenderer) {
+      const auto b = Clock::now();
+      target.bind();
+      baselineRenderer->draw(render::frameFor(camera, size.width, size.height));
+      (void)target.read();
+      baselineTimes.push_back(msSince(b));
+    }
   }
 
   // While a layer fades out, its meshes are translucent for a third of a second: the frames then
@@ -130,6 +150,12 @@ int runBench(const BenchOptions& o) {
     report["bake_ms"] = bakeMs;
     for (const auto& [stage, ms] : bakeStages) report["bake_" + stage + "_ms"] = ms;
   }
+  if (baselineScene) {
+    report["baseline"] = o.baseline->string();
+    report["baseline_triangles"] = baselineScene->triangleCount();
+    report["baseline_frame_ms_median"] = core::quantile(baselineTimes, 0.5);
+    report["frame_to_baseline_ratio"] = core::quantile(times, 0.5) / core::quantile(baselineTimes, 0.5);
+  }
   report["bvh_build_ms"] = bvhMs;
   report["pick_ms_median"] = core::quantile(pickTimes, 0.5);
   report["pick_ms_p95"] = core::quantile(pickTimes, 0.95);
@@ -149,6 +175,10 @@ int runBench(const BenchOptions& o) {
     std::printf("time to first frame    %.1f ms\n", firstFrameMs);
     std::printf("frame time median      %.2f ms over %d frames\n", core::quantile(times, 0.5), o.frames);
     std::printf("frame time p95         %.2f ms\n", core::quantile(times, 0.95));
+    if (baselineScene)
+      std::printf("baseline               %s (%zu triangles): frame median %.2f ms; ratio %.2f\n", o.baseline->string().c_str(),
+                  baselineScene->triangleCount(), core::quantile(baselineTimes, 0.5),
+                  core::quantile(times, 0.5) / core::quantile(baselineTimes, 0.5));
     std::printf("peak resident memory   %.1f MiB\n", peakResidentMiB());
     if (loaded.atlas) {
       std::printf("atlas bake             %.0f ms (", bakeMs);

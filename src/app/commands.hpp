@@ -31,6 +31,9 @@ struct BenchOptions {
   int frames = 120;
   std::optional<std::filesystem::path> model;
   std::optional<std::filesystem::path> atlasDir;
+  // Another model (an earlier build's atlas.glb) drawn in the same run, frames alternating with
+  // the measured scene's, so the ratio of the two is fair on a shared, noisy machine.
+  std::optional<std::filesystem::path> baseline;
 };
 int runBench(const BenchOptions& options);
 

@@ -75,6 +75,9 @@ int main(int argc, char** argv) {
   benchCmd->add_option("--size", bench.size, "Frame size as WIDTHxHEIGHT")->capture_default_str();
   benchCmd->add_option("--frames", bench.frames, "Frames to measure")->capture_default_str();
   benchCmd->add_option("--model", benchModel, "Measure this model instead of the body");
+  std::string benchBaseline;
+  benchCmd->add_option("--baseline", benchBaseline,
+                       "Also draw this model (say, an earlier build's atlas.glb), frames alternating, and report the ratio");
 
   std::vector<std::string> validatePaths;
   auto* validateCmd = cli.add_subcommand("validate", "Check atlas files: syntax, schema, ids, references, sources");
@@ -122,6 +125,7 @@ int main(int argc, char** argv) {
     }
     if (*benchCmd) {
       if (!benchModel.empty()) bench.model = benchModel;
+      if (!benchBaseline.empty()) bench.baseline = benchBaseline;
       return app::runBench(bench);
     }
     if (!viewModel.empty()) view.model = viewModel;

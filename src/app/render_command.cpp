@@ -74,10 +74,6 @@ int runRender(const RenderOptions& o) {
     const glm::vec3 c = b.center(), half = glm::vec3(std::max(b.radius(), 0.05f) * 1.6f);
     framing = core::Bounds{c - half, c + half};
   }
-  if (const char* f = std::getenv("DORSUM_FRAME")) {  // development aid: frame a box
-    glm::vec3 lo, hi;
-    if (std::sscanf(f, "%f,%f,%f,%f,%f,%f", &lo.x, &lo.y, &lo.z, &hi.x, &hi.y, &hi.z) == 6) framing = core::Bounds{lo, hi};
-  }
   std::optional<render::OverlayRenderer> overlay;
   std::vector<core::PlacedLabel> labels;
   if (o.labels) {

@@ -77,7 +77,7 @@ private:
   std::size_t triangles_ = 0;
   std::vector<Marker> markers_;
   bool cullBackFaces_ = true;
-  GpuMesh markerSphere_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}};
+  GpuMesh markerSphere_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(0.8f), MeshStyle{}};
   // Transparency targets, made on first use at the frame's size.
   Framebuffer oitFbo_{NoCreate};
   Texture accumTexture_{NoCreate}, weightTexture_{NoCreate};

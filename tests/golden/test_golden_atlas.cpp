@@ -23,7 +23,7 @@ core::Image renderPeeled(int peel) {
   testContext();
   render::SceneRenderer renderer;
   renderer.upload(body().scene);
-  renderer.setVisible(app::visibleMeshes(body(), {peel, false, true}));
+  renderer.setVisible(app::visibleMeshes(body(), {peel, false, true, {}}));
   app::RenderRequest r;
   r.width = 320;
   r.height = 240;

@@ -48,36 +48,17 @@ AtlasModel buildAtlasModel(const Atlas& atlas, float resolution) {
   lap("skin");
   AtlasModel model;
   model.stageMs = stageMs;
-  const char* only = std::getenv("DORSUM_ONLY");
-  auto wanted = [&](const std::string& name) {
-    if (!only) return true;
-    std::string list = only;
-    for (std::size_t a = 0; a <= list.size();) {
-      const std::size_t b = std::min(list.find(',', a), list.size());
-      if (b > a && name.find(list.substr(a, b - a)) != std::string::npos) return true;
-      a = b + 1;
-    }
-    return false;
-  };
   for (auto& m : muscles) {
-    if (!wanted(m.mesh.name)) continue;
     Structure s{m.mesh.name, m.partId, m.muscleId, StructureKind::Muscle, m.layer, m.side};
     model.scene.meshes.push_back(std::move(m.mesh));
     model.structures.push_back(s);
   }
   for (auto& b : bones) {
-    if (!wanted(b.mesh.name)) continue;
     model.structures.push_back(describeNode(atlas, b.mesh.name));
     model.scene.meshes.push_back(std::move(b.mesh));
   }
-  if (wanted("skin")) {
-    model.structures.push_back({"skin", "skin", "", StructureKind::Skin, 0, std::nullopt});
-    model.scene.meshes.push_back(std::move(skin));
-  }
-  if (std::getenv("DORSUM_SHOW_CORE")) {
-    model.structures.push_back(describeNode(atlas, "deep_core"));
-    model.scene.meshes.push_back(core);
-  }
+  model.structures.push_back({"skin", "skin", "", StructureKind::Skin, 0, std::nullopt});
+  model.scene.meshes.push_back(std::move(skin));
   return model;
 }
 

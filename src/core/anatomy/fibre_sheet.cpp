@@ -185,12 +185,7 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
     const glm::vec3 d = outward.at(p);
     return rise > 0.0f ? glm::normalize(glm::mix(d, glm::vec3(0.0f, 1.0f, 0.0f), rise)) : d;
   };
-  auto trace = [&](const char* stage) {
-    if (!std::getenv("DORSUM_TRACE") || muscle.id != std::getenv("DORSUM_TRACE")) return;
-    float mz = 1; std::size_t arg = 0;
-    for (std::size_t n = 0; n < grid.points.size(); ++n) if (grid.points[n].z < mz) { mz = grid.points[n].z; arg = n; }
-    std::fprintf(stderr, "%s: min z %.4f at i=%zu j=%zu (%.4f %.4f)\n", stage, mz, arg / grid.columns, arg % grid.columns, grid.points[arg].x, grid.points[arg].y);
-  };
+
   inParallel(grid.columns, [&](int j) {
     const Column& c = columns[j];
     // The straight line between the ends, the belly spread sideways; then out of any solid it
@@ -213,7 +208,6 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
       grid.at(i, j) = p;
     }
   });
-  trace("laid");
   // Relax, all points at once from the previous iteration's positions (deterministic on any
   // number of threads): each point moves toward the middle of its neighbours along the fibre
   // (tension), and toward the plane of its neighbours across the fibres (so the sheet drapes
@@ -261,7 +255,6 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
     });
     grid.points.swap(next);
   }
-  trace("relaxed");
   // Drape: a sheet that does not cling to what lies beneath (stick < 1) bridges its small bumps
   // and grooves like fascia. Each point keeps the plane of the surface under it as a floor; the
   // grid is then smoothed across and along its fibres many times (cheaply, without asking the
@@ -298,7 +291,6 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
       grid.points.swap(smooth);
     }
   }
-  trace("draped");
   // Between grid points the sheet is flat, and a sharp edge of what lies beneath (the end of a
   // deeper sheet) can rise through it: check the middle of each edge of the grid and lift both of
   // its ends by what it lacks. Twice, since lifting a point changes its other edges.
@@ -316,7 +308,7 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
           const glm::vec3 d = exitWay(mid);
           const glm::vec3 out = c->nearest.distance < 0.02f ? support.exitAlong(mid, d, 0.05f) : mid;
           if (out != mid) {
-            if (glm::length(out - mid) > (std::getenv("DORSUM_LIFT") ? std::atof(std::getenv("DORSUM_LIFT")) : 0.008f)) continue;  // deep: an end going down to its bone, or an edge of the sheet beside a bulk
+            if (glm::length(out - mid) > 0.008f) continue;  // deep: an end going down to its bone, or an edge of the sheet beside a bulk
             up = out - mid + d * o.gap;
           } else if (h < o.gap) {
             up = c->nearest.normal * (o.gap - h);
@@ -334,7 +326,6 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
     });
     for (std::size_t n = 0; n < grid.points.size(); ++n) grid.points[n] += lift[n];
   }
-  trace("lifted");
   // A column attaches all along its length: its deep surface dips to each attachment landmark (a
   // tendon reaching a process), the points nearest it fully, their neighbours less.
   grid.innerShift.assign(grid.points.size(), glm::vec3(0.0f));

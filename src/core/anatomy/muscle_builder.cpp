@@ -228,42 +228,10 @@ std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame
       std::vector<const MusclePart*> parts;
       for (std::size_t p : *g) parts.push_back(&muscle->parts[p]);
       const FibreGrid grid = layFibres(atlas, *muscle, parts, outward, support, fo);
-      if (std::getenv("DORSUM_MUSCLE_DEBUG")) {
-        int inside = 0, near = 0;
-        for (int i = 2; i + 2 < grid.nu; ++i)
-          for (int j = 0; j < grid.columns; ++j) {
-            const glm::vec3 p = grid.at(i, j);
-            if (support.exitAlong(p, outward.at(p), 0.15f) != p) {
-              ++inside;
-              if (inside < 6) {
-                const glm::vec3 e = support.exitAlong(p, outward.at(p), 0.15f);
-                const auto c = support.contact(p, 0.06f);
-                std::fprintf(stderr, "   inside at u %d/%d v %d: (%.4f %.4f %.4f) exit at (%.4f %.4f %.4f) nearest %.4f\n", i, grid.nu, j, p.x, p.y, p.z, e.x, e.y, e.z, c ? c->nearest.distance : -1.0f);
-              }
-            }
-            if (auto c = support.contact(p, 0.06f); c && c->inside) ++near;
-          }
-        float best = 1e9f;
-        glm::vec3 bp(0.0f);
-        for (const auto& p : grid.points)
-          if (glm::length(p - glm::vec3(0.0456f, 1.2984f, -0.0068f)) < best) {
-            best = glm::length(p - glm::vec3(0.0456f, 1.2984f, -0.0068f));
-            bp = p;
-          }
-        std::fprintf(stderr, "  nearest grid point to probe: %.4f away (%.4f %.4f %.4f), exit moves %.4f\n", best, bp.x, bp.y, bp.z,
-                     glm::length(support.exitAlong(bp, outward.at(bp), 0.15f) - bp));
-        std::fprintf(stderr, "%-28s %4zu points: %d inside (rays), %d inside (nearest)\n", parts.front()->id.c_str(), grid.points.size(), inside, near);
-      }
       for (std::size_t k = 0; k < parts.size(); ++k) {
         left.push_back(partMesh(atlas, *muscle, *parts[k], int((*g)[k]), grid, grid.partColumns[k].first,
                                 grid.partColumns[k].second, outward));
         built.push_back(std::make_shared<const SupportSolid>(left.back().mesh));
-        if (std::getenv("DORSUM_MUSCLE_DEBUG") && left.back().mesh.name == "trapezius_ascending_l") {
-          const auto& q = left.back().mesh.positions[292];
-          const auto [f0, f1] = grid.partColumns[k];
-          const auto g = grid.at(11, f0 + 6);
-          std::fprintf(stderr, "  mesh v292 (%.4f %.4f %.4f) grid (11, %d) (%.4f %.4f %.4f), columns %d..%d nu %d\n", q.x, q.y, q.z, f0 + 6, g.x, g.y, g.z, f0, f1, grid.nu);
-        }
       }
     }
   }

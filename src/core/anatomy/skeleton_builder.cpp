@@ -69,11 +69,7 @@ std::vector<BuiltBone> buildSkeleton(const Atlas& a, const BodyFrame& frame, flo
         if (next >= a.bones.size()) return;
         i = order[next++];
       }
-      const auto t0 = std::chrono::steady_clock::now();
       shapes[i] = shapeOf(context, a.bones[i]);
-      if (std::getenv("DORSUM_BONE_STATS"))
-        std::fprintf(stderr, "%-20s %7zu tris %6.1f ms\n", a.bones[i].id.c_str(), shapes[i].triangleCount(),
-                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
   };
   jobs.push_back(std::async(std::launch::async, worker));

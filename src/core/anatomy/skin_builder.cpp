@@ -106,8 +106,8 @@ public:
     // Drape: relax the field like a membrane that may not sink below what must be covered, then
     // smooth it a little more, sinking at most 3 mm into the fat over the structures.
     const std::vector<float> need = radius_;
-    const int passes = std::getenv("DORSUM_SKIN_PASSES") ? std::atoi(std::getenv("DORSUM_SKIN_PASSES")) : 60;
-    const int freePasses = std::getenv("DORSUM_SKIN_FREE") ? std::atoi(std::getenv("DORSUM_SKIN_FREE")) : 6;
+    const int passes = 60;
+    const int freePasses = 6;
     for (int pass = 0; pass < passes + freePasses; ++pass) {
       std::vector<float> next = radius_;
       for (int r = 0; r <= rows_; ++r)
@@ -321,7 +321,7 @@ Mesh buildSkin(const Atlas& atlas, const BodyFrame& frame, const std::vector<con
 
   PolygonizeOptions o;
   o.cell = 0.0035f / std::max(res, 0.25f);
-  o.keepFraction = std::getenv("DORSUM_SKIN_FULL") ? 1.0f : 0.12f;
+  o.keepFraction = 0.12f;
   o.maxError = o.cell * 0.5f;
   body.prepare(0.035f);
   Bounds all = body.bounds();

@@ -57,14 +57,6 @@ struct Grid {
 
 Mesh polygonize(const std::string& name, const DistanceFunction& field, const Bounds& bounds,
                 const PolygonizeOptions& o) {
-  static const bool timing = std::getenv("DORSUM_POLY_TIMING") != nullptr;
-  auto t0 = std::chrono::steady_clock::now();
-  auto lap = [&](const char* what) {
-    if (!timing) return;
-    const auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "  %s %s %.1f ms\n", name.c_str(), what, std::chrono::duration<double, std::milli>(now - t0).count());
-    t0 = now;
-  };
   Mesh mesh;
   mesh.name = name;
   if (bounds.empty() || !(o.cell > 0.0f)) return mesh;
@@ -103,7 +95,6 @@ Mesh polygonize(const std::string& name, const DistanceFunction& field, const Bo
     active[b] = std::abs(field(centre)) < blockReach ? 1 : 0;
   });
 
-  lap("cull");
   // The corners of active blocks, evaluated in parallel (each slot written once).
   std::vector<float> value(std::size_t(g.n.x) * g.n.y * g.n.z, kUnset);
   std::vector<std::size_t> todo;
@@ -128,7 +119,6 @@ Mesh polygonize(const std::string& name, const DistanceFunction& field, const Bo
     const int i = int(c % g.n.x), j = int((c / g.n.x) % g.n.y), k = int(c / (std::size_t(g.n.x) * g.n.y));
     value[c] = field(g.at(i, j, k));
   });
-  lap("corners");
   // A corner outside the active blocks, should a quad need one (a field far from a distance).
   auto valueAt = [&](int i, int j, int k) {
     float& v = value[g.corner(i, j, k)];
@@ -262,7 +252,6 @@ Mesh polygonize(const std::string& name, const DistanceFunction& field, const Bo
         }
   }
 
-  lap("faces");
   // Onto the surface: Newton steps along the gradient of the trilinear interpolant of the cell's
   // corners (no extra evaluations for the gradient), kept near the vertex's own cell so that
   // neighbouring vertices cannot cross. Normals from the finished mesh.
@@ -294,14 +283,11 @@ Mesh polygonize(const std::string& name, const DistanceFunction& field, const Bo
     mesh.positions[v] = p;
   });
   mesh.computeNormals();
-  lap("project");
   if (o.keepFraction < 1.0f) {
     simplifyMesh(mesh, o.keepFraction, o.maxError);
-    lap("simplify");
-    separateFans(mesh, o.cell * 0.01f);
+      separateFans(mesh, o.cell * 0.01f);
     mesh.computeNormals();
-    lap("fans");
-  }
+    }
   return mesh;
 }
 
