@@ -259,7 +259,8 @@ TEST_CASE("anatomy: nothing of a deeper layer lies outside a muscle along its no
   // attachment zones (where the ends leave the surface beneath for their bones) and from its free
   // side borders (where a ray along a tilted normal leaves the sheet sideways and may meet a deeper
   // muscle lying beside it, not under it), a ray along the surface normal, starting 0.5 mm out,
-  // must meet no muscle of a strictly deeper layer within 2 cm.
+  // must meet no muscle of a strictly deeper layer within 6 mm: one that does has come through, or
+  // lies on it (farther off, a ray leaving a curved sheet at a slant meets muscles beside it).
   const AtlasModel& mdl = model();
   std::size_t inwardHits = 0, testedMuscles = 0;
   for (std::size_t i = 0; i < mdl.scene.meshes.size(); ++i) {
@@ -285,7 +286,7 @@ TEST_CASE("anatomy: nothing of a deeper layer lies outside a muscle along its no
       const float u = m.uvs[v].x, across = m.uvs[v].y / std::max(width, 1e-6f);
       if (u < kAttachmentZone || u > 1.0f - kAttachmentZone || across < 0.1f || across > 0.9f) continue;
       ++tested;
-      if (const auto hit = bvh.nearest({p + n * 0.0005f, n}, 0.0f, 0.02f)) {
+      if (const auto hit = bvh.nearest({p + n * 0.0005f, n}, 0.0f, 0.006f)) {
         // Where two muscles attach side by side on one bone, their ends converge there; a hit on
         // the deeper muscle's own attachment zone is that, not one layer through another.
         const Mesh& d = deeper.meshes[hit->mesh];

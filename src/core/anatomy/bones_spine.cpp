@@ -18,8 +18,11 @@ glm::vec3 BoneContext::at(const std::string& landmark, const std::string& bone) 
 
 Mesh BoneContext::solid(const std::string& name, const ImplicitShape& shape, float cell, float keep) const {
   PolygonizeOptions o;
-  o.cell = cell / std::max(resolution, 0.25f);
-  o.keepFraction = std::min(1.0f, keep);
+  // Each bone names the spacing its finest feature needs; 1.2 times that still resolves it, and
+  // keeping proportionally more of the (fewer) triangles leaves the final mesh about as fine.
+  constexpr float kCoarser = 1.12f;
+  o.cell = kCoarser * cell / std::max(resolution, 0.25f);
+  o.keepFraction = std::min(1.0f, keep * kCoarser * kCoarser);
   o.maxError = o.cell * 0.5f;
   o.threads = 1;  // the skeleton builder runs bones side by side
   ImplicitShape prepared = shape;

@@ -87,8 +87,9 @@ std::optional<SupportContact> MuscleSupport::contact(const glm::vec3& p, float r
     const float gap = boxGap(p, s->bounds);
     if (gap > reach) continue;
     // A solid whose box holds p must be asked even beyond the nearest point found so far: p may
-    // be inside it.
-    const float limit = gap > 0.0f ? (out ? std::min(out->nearest.distance, reach) : reach) : reach;
+    // be inside it (up to 2.5 cm deep; what lies deeper in a solid is found by exitAlong's rays).
+    const float nearest = out ? std::min(out->nearest.distance, reach) : reach;
+    const float limit = gap > 0.0f ? nearest : std::max(nearest, std::min(reach, 0.025f));
     const auto c = s->bvh.closest(p, limit);
     if (!c) continue;
     if (!c->outside(p)) inside = true;

@@ -1,9 +1,7 @@
 #include "core/anatomy/skin_builder.hpp"
 
-#include "core/anatomy/bone_shapes.hpp"
 #include "core/anatomy/implicit_shape.hpp"
 #include "core/error.hpp"
-#include "core/geometry/bvh.hpp"
 #include "core/geometry/polygonize.hpp"
 
 #include <glm/gtc/constants.hpp>
@@ -26,7 +24,7 @@ struct Section {
   float y, halfWidth, back, front, exponent;
 };
 const Section kTrunk[] = {
-    {0.77f, 0.120f, 0.030f, 0.150f, 3.0f}, {0.82f, 0.150f, 0.010f, 0.175f, 3.2f}, {0.88f, 0.160f, 0.010f, 0.185f, 3.2f},
+    {0.77f, 0.120f, 0.030f, 0.168f, 3.0f}, {0.82f, 0.150f, 0.010f, 0.188f, 3.2f}, {0.88f, 0.160f, 0.010f, 0.185f, 3.2f},
     {0.95f, 0.155f, 0.025f, 0.195f, 3.0f}, {1.03f, 0.146f, 0.030f, 0.210f, 2.7f}, {1.10f, 0.138f, 0.025f, 0.220f, 2.6f},
     {1.20f, 0.138f, 0.015f, 0.232f, 2.6f}, {1.27f, 0.140f, 0.012f, 0.222f, 2.6f}, {1.32f, 0.136f, 0.018f, 0.195f, 2.5f},
     {1.37f, 0.112f, 0.030f, 0.160f, 2.4f}, {1.42f, 0.070f, 0.040f, 0.120f, 2.3f}};
@@ -57,35 +55,15 @@ float trunkEnvelope(const glm::vec3& p) {
 }
 
 // The relief of the trunk and neck: how far from the trunk's axis the outermost structure lies, in
-// bins of height and angle round the axis, found by rays from outside toward the axis.
+// bins of height and angle round the axis, from the structures' vertices.
 class Relief {
 public:
   Relief(const std::vector<const Mesh*>& meshes, float resolution) {
-    Scene s;
-    for (const Mesh* m : meshes) s.meshes.push_back(*m);
-    const Bvh bvh(s);
     rows_ = std::max(40, int(std::round((kTop - kBottom) / 0.005f * resolution)));
     cols_ = std::max(48, int(std::round(144 * resolution)));
     radius_.assign(std::size_t(rows_ + 1) * cols_, 0.0f);
-    for (int r = 0; r <= rows_; ++r) {
-      const float y = kBottom + (kTop - kBottom) * float(r) / float(rows_);
-      const glm::vec3 axis(0.0f, y, axisZ(y));
-      for (int c = 0; c < cols_; ++c) {
-        const float a = kTau * float(c) / float(cols_);
-        // The front of the trunk is soft (breast, belly): only the back and sides show relief.
-        if (std::cos(a) < -0.6f) continue;
-        const glm::vec3 dir(std::sin(a), 0.0f, -std::cos(a));  // a = 0: straight back
-        if (const auto hit = bvh.nearest({axis + dir * kReach, -dir}, 0.0f, kReach))
-          radius_[std::size_t(r) * cols_ + c] = kReach - hit->t;
-      }
-    }
-    close(0.025f);
-    // Fade the relief out toward the front (no step where the rays stop), then keep every slope
-    // gentle enough for the polygoniser.
-    for (int r = 0; r <= rows_; ++r)
-      for (int c = 0; c < cols_; ++c) radius_[std::size_t(r) * cols_ + c] *= glm::smoothstep(-0.6f, -0.2f, std::cos(kTau * float(c) / float(cols_)));
-    // Rays between bins can miss a thin edge: every vertex on the back and sides raises the four
-    // bins round it to its own radius, so the interpolated field covers it.
+    // Every vertex on the back and sides raises the four bins round it to its own radius (so the
+    // interpolated field covers it); the closing below bridges the bins no vertex fell in.
     for (const Mesh* m : meshes)
       for (const auto& p : m->positions) {
         if (p.y < kBottom || p.y > kTop) continue;
@@ -102,6 +80,11 @@ public:
             v = std::max(v, radial);
           }
       }
+    close(0.025f);
+    // Fade the relief out toward the front (no step where the vertices stop counting), then keep every slope
+    // gentle enough for the polygoniser.
+    for (int r = 0; r <= rows_; ++r)
+      for (int c = 0; c < cols_; ++c) radius_[std::size_t(r) * cols_ + c] *= glm::smoothstep(-0.6f, -0.2f, std::cos(kTau * float(c) / float(cols_)));
     limitSlope(0.9f);
     // Drape: relax the field like a membrane that may not sink below what must be covered, then
     // smooth it a little more, sinking at most 3 mm into the fat over the structures.
@@ -219,7 +202,7 @@ public:
   }
 
 private:
-  static constexpr float kBottom = 0.74f, kTop = 1.56f, kReach = 0.45f;
+  static constexpr float kBottom = 0.74f, kTop = 1.56f;
   int rows_ = 0, cols_ = 0;
   std::vector<float> radius_;
 };
@@ -265,20 +248,27 @@ Mesh buildSkin(const Atlas& atlas, const BodyFrame& frame, const std::vector<con
   // Neck, from the root of the neck up under the skull.
   const glm::vec3 c7 = at("c7_sp"), eop = at("eop"), nasion = at("skull_nasion"), vertex = at("skull_vertex");
   body.cone({0.0f, c7.y - 0.01f, c7.z + 0.045f}, {0.0f, eop.y - 0.055f, eop.z + 0.072f}, 0.058f, 0.052f, 0.04f);
-  // Head: the scalp over the skull (6 mm), the soft tissue of the face over the skull and the
-  // mandible, the nose, the ears.
-  const BoneContext bones{atlas, frame, res};
-  body.addShape(skullSolid(bones), 0.006f, 0.03f);
-  body.addShape(mandibleSolid(bones), 0.008f, 0.03f);
-  (void)vertex;
-  const glm::vec3 chin = at("mandible_gnathion"), gonion = at("mandible_gonion"), porion = at("skull_porion");
+  // Head: the scalp over the cranium (an ellipsoid from the measured vertex, opisthocranion,
+  // parietal eminences and nasion, 6 mm out), the face over the maxillae and zygomas, the jaw,
+  // chin, nose and ears. Smooth on purpose: seen from behind, the head is a context.
+  const glm::vec3 porion = at("skull_porion");
+  const glm::vec3 occiput = at("skull_opisthocranion"), parietal = at("skull_parietal"), zygion = at("skull_zygion");
+  const float craniumBack = occiput.z - 0.009f, craniumFront = nasion.z + 0.012f;
+  body.ellipsoid({0.0f, 0.5f * (vertex.y + 0.006f + porion.y), 0.5f * (craniumBack + craniumFront)}, glm::mat3(1.0f),
+                 {parietal.x + 0.010f, 0.5f * (vertex.y + 0.006f - porion.y) + 0.01f, 0.5f * (craniumFront - craniumBack)}, 0.03f);
+  body.ellipsoid({0.0f, nasion.y + 0.02f, nasion.z - 0.03f}, glm::mat3(1.0f), {0.062f, 0.042f, 0.046f}, 0.03f);  // forehead
+  body.ellipsoid({0.0f, zygion.y - 0.02f, zygion.z - 0.025f}, glm::mat3(1.0f), {zygion.x + 0.016f, 0.066f, 0.072f}, 0.03f);
+  const glm::vec3 chin = at("mandible_gnathion"), gonion = at("mandible_gonion");
   body.ellipsoid({0.0f, 0.5f * (nasion.y + chin.y), chin.z - 0.045f}, glm::mat3(1.0f), {0.058f, 0.072f, 0.058f}, 0.03f);
-  body.ellipsoid(chin + glm::vec3(0.0f, 0.004f, -0.004f), glm::mat3(1.0f), {0.022f, 0.016f, 0.016f}, 0.02f);
+  body.ellipsoid(chin + glm::vec3(0.0f, 0.006f, -0.006f), glm::mat3(1.0f), {0.032f, 0.018f, 0.018f}, 0.02f);
   body.cone(nasion + glm::vec3(0.0f, -0.010f, 0.006f), nasion + glm::vec3(0.0f, -0.046f, 0.030f), 0.007f, 0.010f, 0.012f);
   for (float side : {1.0f, -1.0f}) {
     auto S = [&](glm::vec3 p) { return glm::vec3(p.x * side, p.y, p.z); };
     body.ellipsoid(S(gonion + glm::vec3(0.004f, 0.01f, 0.01f)), glm::mat3(1.0f), {0.018f, 0.03f, 0.03f}, 0.025f);  // jaw
     body.ellipsoid(S(porion + glm::vec3(0.012f, 0.006f, -0.008f)), glm::mat3(1.0f), {0.007f, 0.031f, 0.019f}, 0.008f);  // ear
+    body.ellipsoid(S(porion + glm::vec3(-0.002f, -0.014f, -0.022f)), glm::mat3(1.0f), {0.014f, 0.022f, 0.02f}, 0.02f);  // mastoid
+    body.cone(S(gonion + glm::vec3(0.002f, 0.008f, 0.004f)), S(chin + glm::vec3(0.022f, 0.008f, -0.014f)), 0.019f, 0.018f, 0.02f);  // jaw line
+    body.ellipsoid(S(at("skull_orbitale") + glm::vec3(0.014f, -0.012f, -0.008f)), glm::mat3(1.0f), {0.022f, 0.022f, 0.02f}, 0.02f);  // cheek
   }
 
   // Limbs (left, mirrored): the arm hanging slightly away from the trunk, palm forward.
@@ -320,8 +310,8 @@ Mesh buildSkin(const Atlas& atlas, const BodyFrame& frame, const std::vector<con
   body.add(std::cref(relief), reliefBox, 0.012f, 0.5f);
 
   PolygonizeOptions o;
-  o.cell = 0.0035f / std::max(res, 0.25f);
-  o.keepFraction = 0.12f;
+  o.cell = 0.0045f / std::max(res, 0.25f);
+  o.keepFraction = 0.15f;
   o.maxError = o.cell * 0.5f;
   body.prepare(0.035f);
   Bounds all = body.bounds();

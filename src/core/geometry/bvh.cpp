@@ -192,12 +192,18 @@ std::optional<ClosestPoint> Bvh::closest(const glm::vec3& p, float maxDistance) 
   float best2 = maxDistance * maxDistance;
   std::int64_t bestTri = -1;
   glm::vec3 bestBary(0.0f);
-  std::uint32_t stack[64];
+  // Each entry carries its box's distance, measured once when pushed.
+  struct Entry {
+    std::uint32_t node;
+    float d2;
+  };
+  Entry stack[64];
   int top = 0;
-  stack[top++] = 0;
+  stack[top++] = {0, boxDistance2(p, nodes_[0].min, nodes_[0].max)};
   while (top > 0) {
-    const Node& n = nodes_[stack[--top]];
-    if (boxDistance2(p, n.min, n.max) >= best2) continue;
+    const Entry e = stack[--top];
+    if (e.d2 >= best2) continue;
+    const Node& n = nodes_[e.node];
     if (n.count > 0) {
       for (std::uint32_t i = n.start; i < n.start + n.count; ++i) {
         const Tri& t = tris_[i];
@@ -211,12 +217,14 @@ std::optional<ClosestPoint> Bvh::closest(const glm::vec3& p, float maxDistance) 
         }
       }
     } else if (top < 62) {
-      // Nearer child last, so it is visited first.
+      // Nearer child last, so it is visited first; a child farther than the best so far is not pushed.
       const Node& l = nodes_[n.left];
       const Node& r = nodes_[n.right];
-      const bool leftNearer = boxDistance2(p, l.min, l.max) < boxDistance2(p, r.min, r.max);
-      stack[top++] = leftNearer ? n.right : n.left;
-      stack[top++] = leftNearer ? n.left : n.right;
+      const float dl = boxDistance2(p, l.min, l.max), dr = boxDistance2(p, r.min, r.max);
+      const Entry near = dl < dr ? Entry{n.left, dl} : Entry{n.right, dr};
+      const Entry far = dl < dr ? Entry{n.right, dr} : Entry{n.left, dl};
+      if (far.d2 < best2) stack[top++] = far;
+      if (near.d2 < best2) stack[top++] = near;
     }
   }
   if (bestTri < 0) return std::nullopt;
