@@ -54,6 +54,20 @@ TEST_CASE("atlas guards: a part from one landmark to the same landmark has no fi
   CHECK(mentions(loadAtlasFiles(embeddedWith("muscles.json", muscles.dump())), "fibres would have no length"));
 }
 
+TEST_CASE("atlas guards: shape parameters out of their range name the field", "[atlas]") {
+  const std::pair<const char*, json> cases[] = {
+      {"rise", 1.5}, {"stick", -0.1}, {"thickness_along", json::array({0.5})}, {"medial_edge", json::array({json::array({"c7_sp", 99})})}};
+  for (const auto& [field, value] : cases) {
+    json muscles = embedded("muscles.json");
+    muscles["muscles"][0]["parts"][0]["shape"][field] = value;
+    const AtlasLoad r = loadAtlasFiles(embeddedWith("muscles.json", muscles.dump()));
+    INFO(field);
+    CHECK(mentions(r, std::string("shape.") + field));
+  }
+  // The built-in values load.
+  CHECK(loadAtlasFiles(embeddedWith("", "")).problems.empty());
+}
+
 TEST_CASE("atlas guards: a folder missing a kind of file is not an atlas", "[atlas]") {
   const fs::path dir = folder("missing_landmarks");
   for (const auto& [name, text] : embeddedAtlasFiles())

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <cmath>
@@ -295,35 +296,43 @@ FibreGrid layFibres(const Atlas& atlas, const Muscle& muscle, const std::vector<
   // deeper sheet) can rise through it: check the middle of each edge of the grid and lift both of
   // its ends by what it lacks. Twice, since lifting a point changes its other edges.
   for (int pass = 0; pass < 2; ++pass) {
-    std::vector<glm::vec3> lift(grid.points.size(), glm::vec3(0.0f));
+    // What each edge lacks, found in parallel (an edge belongs to the column of its first end),
+    // then given to both its ends in one thread: no two threads write one point.
+    std::vector<std::array<glm::vec3, 2>> edgeUp(grid.points.size(), {glm::vec3(0.0f), glm::vec3(0.0f)});
     inParallel(grid.columns, [&](int j) {
       for (int i = 1; i + 1 < grid.nu; ++i)
-        for (auto [ni, nj] : {std::pair{i + 1, j}, std::pair{i, j + 1}}) {
+        for (int e = 0; e < 2; ++e) {
+          const int ni = e == 0 ? i + 1 : i, nj = e == 0 ? j : j + 1;
           if (nj >= grid.columns || ni >= grid.nu) continue;
           const glm::vec3 mid = 0.5f * (grid.at(i, j) + grid.at(ni, nj));
           const auto c = support.contact(mid, 0.03f);
           if (!c) continue;
           const float h = glm::dot(mid - c->nearest.point, c->nearest.normal);
-          glm::vec3 up(0.0f);
           const glm::vec3 d = exitWay(mid);
           const glm::vec3 out = c->nearest.distance < 0.02f ? support.exitAlong(mid, d, 0.05f) : mid;
+          glm::vec3& up = edgeUp[std::size_t(i) * grid.columns + j][e];
           if (out != mid) {
             if (glm::length(out - mid) > 0.008f) continue;  // deep: an end going down to its bone, or an edge of the sheet beside a bulk
             up = out - mid + d * o.gap;
           } else if (h < o.gap) {
             up = c->nearest.normal * (o.gap - h);
-          } else {
-            continue;
           }
-          auto raise = [&](int a, int b) {
-            if (a <= 0 || a + 1 >= grid.nu) return;  // the ends stay on their landmarks
-            glm::vec3& l = lift[std::size_t(a) * grid.columns + b];
-            if (glm::dot(up, up) > glm::dot(l, l)) l = up;
-          };
-          raise(i, j);
-          raise(ni, nj);
         }
     });
+    std::vector<glm::vec3> lift(grid.points.size(), glm::vec3(0.0f));
+    auto raise = [&](int a, int b, const glm::vec3& up) {
+      if (a <= 0 || a + 1 >= grid.nu) return;  // the ends stay on their landmarks
+      glm::vec3& l = lift[std::size_t(a) * grid.columns + b];
+      if (glm::dot(up, up) > glm::dot(l, l)) l = up;
+    };
+    for (int i = 1; i + 1 < grid.nu; ++i)
+      for (int j = 0; j < grid.columns; ++j)
+        for (int e = 0; e < 2; ++e) {
+          const glm::vec3& up = edgeUp[std::size_t(i) * grid.columns + j][e];
+          if (glm::dot(up, up) == 0.0f) continue;
+          raise(i, j, up);
+          raise(e == 0 ? i + 1 : i, e == 0 ? j : j + 1, up);
+        }
     for (std::size_t n = 0; n < grid.points.size(); ++n) grid.points[n] += lift[n];
   }
   // A column attaches all along its length: its deep surface dips to each attachment landmark (a

@@ -178,8 +178,8 @@ glm::vec3 muscleColor(const Atlas& atlas, const std::string& muscleId, int partI
   // Red-brown, with small deterministic shifts in hue and value between muscles and parts.
   const float k = float(index) * 2.39996f + float(partIndex) * 0.9f;
   const glm::vec3 base(0.43f, 0.10f, 0.075f);
-  return base * glm::vec3(1.0f + 0.16f * std::sin(k), 1.0f + 0.35f * std::sin(k * 1.7f + 1.0f),
-                          1.0f + 0.3f * std::cos(k * 1.3f));
+  return base * glm::vec3(1.0f + 0.14f * std::sin(k), 1.0f + 0.18f * std::sin(k * 1.7f + 1.0f),
+                          1.0f + 0.2f * std::cos(k * 1.3f));  // never as far as orange
 }
 
 std::vector<BuiltMuscle> buildMuscles(const Atlas& atlas, const BodyFrame& frame, const std::vector<BuiltBone>& bones,
