@@ -22,6 +22,9 @@ struct RenderOptions {
   std::vector<std::string> hide, ghost;
   std::optional<std::string> select, isolate;
   bool labels = false;
+  // A saved view state (JSON) to start from; the other flags then change it.
+  std::optional<std::filesystem::path> state;
+  bool viewGiven = false;  // --view was given (with --state, it moves the saved camera)
 };
 int runRender(const RenderOptions& options);
 
@@ -46,10 +49,14 @@ struct ViewOptions {
   // Test hooks: draw this many frames, save the last one, and exit.
   int exitAfterFrames = 0;
   std::optional<std::filesystem::path> screenshot;
-  std::optional<std::filesystem::path> report;  // at exit: selection, peel, hover as JSON
+  std::optional<std::filesystem::path> report;  // at exit: the view state (and what is hovered) as JSON
   std::optional<std::string> select;
+  std::optional<std::filesystem::path> state;   // a saved view state to start from
   bool labels = false;
+  bool present = false;                          // panels hidden
   bool glDebug = false;
+  std::string size;                              // "WxH" for the window; empty: fit the monitor
+  int frameDelayMs = 0;                          // testing: make every frame this much slower
 };
 int runViewer(const ViewOptions& options);
 
@@ -62,6 +69,8 @@ struct PickOptions {
   bool skin = false;
   std::optional<std::filesystem::path> model;
   std::optional<std::filesystem::path> atlasDir;
+  std::optional<std::filesystem::path> state;  // a saved view state to pick in
+  bool viewGiven = false;
 };
 int runPick(const PickOptions& options);
 }  // namespace dorsum::app
@@ -71,8 +80,9 @@ int runPick(const PickOptions& options);
 
 namespace dorsum::app {
 // What `dorsum pick` prints for pixel (x, y) (its centre) of a width x height render: JSON.
-std::string pickAtPixel(const LoadedScene& loaded, const core::Bvh& bvh, const core::OrbitCamera& camera, int width,
-                        int height, int x, int y, const std::vector<bool>& visible);
+// What a click at pixel (x, y) (its centre) of a width x height image selects in this state: JSON.
+std::string pickAtPixel(const LoadedScene& loaded, const core::ViewContext& ctx, const core::ViewState& state,
+                        const core::Bvh& bvh, int width, int height, int x, int y);
 
 // `dorsum bake --out FILE.glb`: the whole atlas as one GLB, deterministic.
 struct BakeOptions {

@@ -6,35 +6,76 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 using namespace dorsum;
+
+namespace {
+// The subcommand nearest a mistyped word (at most two edits away), if any.
+std::optional<std::string> nearestCommand(const std::string& word, CLI::App& cli) {
+  std::optional<std::string> best;
+  std::size_t bestDistance = 3;
+  for (const CLI::App* sub : cli.get_subcommands([](CLI::App*) { return true; })) {
+    const std::string& name = sub->get_name();
+    std::vector<std::size_t> row(name.size() + 1);
+    for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= word.size(); ++i) {
+      std::size_t diag = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= name.size(); ++j) {
+        const std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (word[i - 1] == name[j - 1] ? 0 : 1)});
+        diag = up;
+      }
+    }
+    if (row[name.size()] < bestDistance) {
+      bestDistance = row[name.size()];
+      best = name;
+    }
+  }
+  return best;
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App cli{"Dorsum: a 3D teaching atlas of the back muscles.\nWith no command, opens the viewer.", "dorsum"};
   cli.require_subcommand(0, 1);
   cli.set_help_all_flag("--help-all", "Print the help of every command and exit");
 
+  // The viewer's options work with or without the word 'view': `dorsum --ui-scale 2`,
+  // `dorsum MODEL`, `dorsum view --labels` are the same.
   app::ViewOptions view;
-  std::string viewModel;
+  std::string viewModel, shaderDir, viewSelect, viewState, report, screenshot;
   auto* viewCmd = cli.add_subcommand("view", "Open the viewer window (the default command)");
-  viewCmd->add_option("model", viewModel, "A model to open (glTF/GLB, OBJ, STL, FBX, ...); default: the body");
-  viewCmd->add_option("--view", view.view, "Standard view to start from: " + core::viewNamesJoined());
-  viewCmd->add_option("--ui-scale", view.uiScale, "UI scale for projectors, 1 to 3 (default: the monitor's)")
-      ->check(CLI::Range(1.0f, 3.0f));
-  std::string shaderDir;
-  viewCmd->add_option("--shader-dir", shaderDir, "Developer: load shaders from this folder and hot-reload them");
-  viewCmd->add_flag("--gl-debug", view.glDebug, "Developer: log OpenGL debug messages (KHR_debug)");
-  std::string viewSelect, report;
-  viewCmd->add_option("--select", viewSelect, "Start with this structure selected");
-  viewCmd->add_flag("--labels", view.labels, "Start with the muscles labelled");
-  viewCmd->add_option("--report", report, "Testing: at exit, write the selection and peel level to this JSON file")
-      ->group("Testing");
-  std::string screenshot;
-  viewCmd->add_option("--screenshot", screenshot, "Testing: save the last frame drawn to this PNG")->group("Testing");
-  viewCmd->add_option("--exit-after-frames", view.exitAfterFrames, "Testing: close after drawing N frames")
-      ->check(CLI::Range(1, 1000000))
-      ->group("Testing");
+  auto addViewOptions = [&](CLI::App* a, bool top) {
+    a->add_option("model", viewModel, "A model to open (glTF/GLB, OBJ, STL, FBX, ...); default: the body");
+    a->add_option("--view", view.view, "Standard view to start from: " + core::viewNamesJoined());
+    a->add_option("--ui-scale", view.uiScale, "UI scale for projectors, 1 to 3 (default: the monitor's)")
+        ->check(CLI::Range(1.0f, 3.0f));
+    a->add_option("--select", viewSelect, "Start with this structure selected");
+    a->add_flag("--labels", view.labels, "Start with the muscles labelled");
+    a->add_flag("--present", view.present, "Start presenting: panels hidden (Tab shows them)");
+    a->add_option("--state", viewState, "Start from a saved view state (JSON, as --report writes)");
+    const char* dev = top ? "Viewer (developer)" : "Developer";
+    a->add_option("--shader-dir", shaderDir, "Developer: load shaders from this folder and hot-reload them")->group(dev);
+    a->add_flag("--gl-debug", view.glDebug, "Developer: log OpenGL debug messages (KHR_debug)")->group(dev);
+    const char* testing = top ? "Viewer (testing)" : "Testing";
+    a->add_option("--report", report, "Testing: at exit, write the view state (selection, peel, camera, ...) as JSON")
+        ->group(testing);
+    a->add_option("--screenshot", screenshot, "Testing: save the last frame drawn to this PNG")->group(testing);
+    a->add_option("--exit-after-frames", view.exitAfterFrames, "Testing: close after drawing N frames")
+        ->check(CLI::Range(1, 1000000))
+        ->group(testing);
+    a->add_option("--size", view.size, "Testing: the window's size as WIDTHxHEIGHT (default: fits the monitor)")
+        ->group(testing);
+    a->add_option("--frame-delay", view.frameDelayMs, "Testing: make every frame this many milliseconds slower")
+        ->check(CLI::Range(0, 5000))
+        ->group(testing);
+  };
+  addViewOptions(&cli, true);
+  addViewOptions(viewCmd, false);
 
   app::RenderOptions render;
   std::string renderModel;
@@ -51,6 +92,8 @@ int main(int argc, char** argv) {
   renderCmd->add_option("--select", render.select, "Select a structure: highlighted, with its origin (green) and insertion (blue) pinned");
   renderCmd->add_option("--isolate", render.isolate, "Show this structure; ghost everything else");
   renderCmd->add_flag("--labels", render.labels, "Label the visible muscles");
+  std::string renderState;
+  renderCmd->add_option("--state", renderState, "Start from a saved view state (JSON); the other options change it");
 
   app::PickOptions pickOptions;
   std::string pickModel;
@@ -61,6 +104,8 @@ int main(int argc, char** argv) {
   pickCmd->add_option("--peel", pickOptions.peel, "Layers removed from the surface (as for render)");
   pickCmd->add_flag("--skin", pickOptions.skin, "The body surface is shown (and so picked)");
   pickCmd->add_option("--model", pickModel, "Pick in this model instead of the body");
+  std::string pickState;
+  pickCmd->add_option("--state", pickState, "Pick in a saved view state (JSON)");
 
   app::BakeOptions bake;
   auto* bakeCmd = cli.add_subcommand("bake", "Build the atlas and write it as one GLB (deterministic)");
@@ -113,6 +158,8 @@ int main(int argc, char** argv) {
     if (*bakeCmd) return app::runBake(bake);
     if (*pickCmd) {
       if (!pickModel.empty()) pickOptions.model = pickModel;
+      if (!pickState.empty()) pickOptions.state = pickState;
+      pickOptions.viewGiven = pickCmd->count("--view") > 0;
       return app::runPick(pickOptions);
     }
     if (*atlasCmd) {
@@ -121,6 +168,8 @@ int main(int argc, char** argv) {
     }
     if (*renderCmd) {
       if (!renderModel.empty()) render.model = renderModel;
+      if (!renderState.empty()) render.state = renderState;
+      render.viewGiven = renderCmd->count("--view") > 0;
       return app::runRender(render);
     }
     if (*benchCmd) {
@@ -128,7 +177,17 @@ int main(int argc, char** argv) {
       if (!benchBaseline.empty()) bench.baseline = benchBaseline;
       return app::runBench(bench);
     }
-    if (!viewModel.empty()) view.model = viewModel;
+    if (!viewModel.empty()) {
+      // A word that is no file but close to a command is a mistyped command, not a model.
+      std::error_code ec;
+      if (!std::filesystem::exists(viewModel, ec) && viewModel.find_first_of("./") == std::string::npos) {
+        if (const auto near = nearestCommand(viewModel, cli))
+          throw core::usageError("'" + viewModel + "' is not a command or a file; did you mean 'dorsum " + *near + "'?");
+        throw core::usageError("'" + viewModel + "' is not a command or a file; the commands are view, render, pick, bake, bench, validate and atlas (dorsum --help).");
+      }
+      view.model = viewModel;
+    }
+    if (!viewState.empty()) view.state = viewState;
     if (!shaderDir.empty()) view.shaderDir = shaderDir;
     if (!screenshot.empty()) view.screenshot = screenshot;
     if (!report.empty()) view.report = report;

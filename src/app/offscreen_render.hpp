@@ -21,6 +21,9 @@ core::Bounds framingBounds(const LoadedScene& loaded);
 core::OrbitCamera cameraFor(const core::Bounds& bounds, core::StandardView view);
 // Draws the renderer's uploaded scene from the standard view around the bounds.
 // `overlay`, when given, draws over the scene before the pixels are read (labels).
+// From a camera pose (the view state's), or framing the bounds from request.view.
+core::Image renderOffscreen(render::SceneRenderer& renderer, const core::OrbitCamera& camera, const RenderRequest& request,
+                            const std::function<void()>& overlay = {});
 core::Image renderOffscreen(render::SceneRenderer& renderer, const core::Bounds& bounds, const RenderRequest& request,
                             const std::function<void()>& overlay = {});
 

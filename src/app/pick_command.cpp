@@ -3,6 +3,7 @@
 #include "app/scene_source.hpp"
 #include "core/error.hpp"
 #include "core/geometry/picking.hpp"
+#include "app/structure_card.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -28,39 +29,29 @@ std::pair<float, float> parsePixel(const std::string& text) {
 }  // namespace
 
 namespace {
-nlohmann::json pickJson(const LoadedScene& loaded, const core::Bvh& bvh, const core::OrbitCamera& camera, int width,
-                        int height, float px, float py, const std::vector<bool>& visible) {
-  std::vector<core::Pickable> pickable(visible.size());
-  for (std::size_t i = 0; i < visible.size(); ++i) pickable[i] = visible[i] ? core::Pickable::Solid : core::Pickable::Hidden;
-  const auto hit = core::pick(bvh, core::pixelRay(camera, width, height, px, py), pickable);
+nlohmann::json pickJson(const LoadedScene& loaded, const core::ViewContext& ctx, const core::ViewState& state,
+                        const core::Bvh& bvh, int width, int height, float px, float py) {
+  core::OrbitCamera camera;
+  camera.jumpTo(state.camera);
+  const auto hit = core::pick(bvh, core::pixelRay(camera, width, height, px, py), core::pickableOf(core::displaysOf(ctx, state)));
   if (!hit) return nullptr;
   const core::Structure& s = loaded.structures[hit->mesh];
-  std::string name = s.node;
-  if (loaded.atlas) {
-    if (const core::Muscle* m = loaded.atlas->muscle(s.muscleId)) {
-      name = m->name;
-      for (const auto& p : m->parts)
-        if (p.id == s.id && m->parts.size() > 1) name = m->name + ", " + p.name;
-    } else if (const core::Bone* b = loaded.atlas->bone(s.id)) {
-      name = b->name;
-    } else if (s.kind == core::StructureKind::Skin) {
-      name = "Skin";
-    }
-  }
   nlohmann::json out = {{"id", s.id},
                         {"node", s.node},
-                        {"name", name},
+                        {"name", displayName(loaded, s)},
                         {"side", s.side ? nlohmann::json(core::sideName(*s.side)) : nlohmann::json(nullptr)},
                         {"layer", s.kind == core::StructureKind::Muscle ? nlohmann::json(s.layer) : nlohmann::json(nullptr)},
-                        {"point", {hit->point.x, hit->point.y, hit->point.z}}};
+                        {"point", {hit->point.x, hit->point.y, hit->point.z}},
+                        {"face", hit->face},
+                        {"barycentric", {hit->barycentric.x, hit->barycentric.y, hit->barycentric.z}}};
   if (!s.muscleId.empty()) out["muscle"] = s.muscleId;
   return out;
 }
 }  // namespace
 
-std::string pickAtPixel(const LoadedScene& loaded, const core::Bvh& bvh, const core::OrbitCamera& camera, int width,
-                        int height, int x, int y, const std::vector<bool>& visible) {
-  return pickJson(loaded, bvh, camera, width, height, float(x) + 0.5f, float(y) + 0.5f, visible).dump(2);
+std::string pickAtPixel(const LoadedScene& loaded, const core::ViewContext& ctx, const core::ViewState& state,
+                        const core::Bvh& bvh, int width, int height, int x, int y) {
+  return pickJson(loaded, ctx, state, bvh, width, height, float(x) + 0.5f, float(y) + 0.5f).dump(2);
 }
 
 int runPick(const PickOptions& o) {
@@ -70,14 +61,14 @@ int runPick(const PickOptions& o) {
   if (px < 0 || py < 0 || px >= float(size.width) || py >= float(size.height))
     throw core::usageError("The pixel " + o.at + " lies outside the " + o.size + " image.");
   const LoadedScene loaded = loadScene({o.model, o.atlasDir});
-  const int deepest = loaded.atlas ? loaded.atlas->deepestLayer() : 0;
-  if (o.peel < 0 || o.peel > deepest)
-    throw core::usageError("The peel level " + std::to_string(o.peel) + " is out of range: use 0 to " +
-                           std::to_string(deepest) + ".");
   const core::Bvh bvh(loaded.scene);
-  const core::OrbitCamera camera = cameraFor(framingBounds(loaded), view);
-  const auto visible = visibleMeshes(loaded, {o.peel, o.skin, true, {}});
-  std::cout << pickAtPixel(loaded, bvh, camera, size.width, size.height, int(px), int(py), visible) << "\n";
+  const core::ViewContext ctx = viewContext(loaded, &bvh);
+  ctx.requirePeel(o.peel);
+  core::ViewState state = o.state ? loadViewState(*o.state, ctx) : core::initialState(ctx, view);
+  if (o.state && o.viewGiven) state = core::apply(ctx, state, core::Command::goToView(view));
+  if (o.peel > 0) state = core::apply(ctx, state, core::Command::setPeel(o.peel));
+  if (o.skin) state = core::apply(ctx, state, core::Command::setSkin(core::Display::Shown));
+  std::cout << pickAtPixel(loaded, ctx, state, bvh, size.width, size.height, int(px), int(py)) << "\n";
   return 0;
 }
 

@@ -42,56 +42,50 @@ int runRender(const RenderOptions& o) {
   request.view = requireView(o.view);
   requireWritableOutput(o.out);
   const LoadedScene loaded = loadScene({o.model, o.atlasDir});
-  const int deepest = loaded.atlas ? loaded.atlas->deepestLayer() : 0;
-  if (o.peel < 0 || o.peel > deepest)
-    throw core::usageError("The peel level " + std::to_string(o.peel) + " is out of range: use 0 (all layers) to " +
-                           std::to_string(deepest) + (loaded.atlas ? " (every layer removed)." : " for a model."));
-  requireKnownIds(loaded, o.hide, "--hide");
-  requireKnownIds(loaded, o.ghost, "--ghost");
-  if (o.select) requireKnownIds(loaded, {*o.select}, "--select");
-  if (o.isolate) requireKnownIds(loaded, {*o.isolate}, "--isolate");
-  core::DisplayState state;
-  state.peel = o.peel;
-  state.skin = o.skin ? core::Display::Shown : core::Display::Hidden;
-  for (const auto& id : o.ghost) state.byId[id] = core::Display::Ghosted;
-  for (const auto& id : o.hide) state.byId[id] = core::Display::Hidden;
-  state.isolated = o.isolate;
-  // An isolated structure is also the selection (highlighted, its attachments pinned), unless
-  // another one was selected.
-  const std::optional<std::string> selected = o.select ? o.select : o.isolate;
+  const core::Bvh bvh(loaded.scene);
+  const core::ViewContext ctx = viewContext(loaded, &bvh);
+  // The flags are commands on the state the body opens in, checked (with the flag's name) first.
+  ctx.requirePeel(o.peel);
+  for (const auto& id : o.hide) ctx.requireKnown(id, "given to --hide");
+  for (const auto& id : o.ghost) ctx.requireKnown(id, "given to --ghost");
+  if (o.select) ctx.requireKnown(*o.select, "given to --select");
+  if (o.isolate) ctx.requireKnown(*o.isolate, "given to --isolate");
+  core::ViewState state = o.state ? loadViewState(*o.state, ctx) : core::initialState(ctx, request.view);
+  if (o.state && o.viewGiven) state = core::apply(ctx, state, core::Command::goToView(request.view));
+  if (o.peel > 0) state = core::apply(ctx, state, core::Command::setPeel(o.peel));
+  if (o.skin) state = core::apply(ctx, state, core::Command::setSkin(core::Display::Shown));
+  for (const auto& id : o.ghost) state = core::apply(ctx, state, core::Command::setDisplay(id, core::Display::Ghosted));
+  for (const auto& id : o.hide) state = core::apply(ctx, state, core::Command::setDisplay(id, core::Display::Hidden));
+  if (o.isolate) state = core::apply(ctx, state, core::Command::isolate(*o.isolate));
+  if (o.select) state = core::apply(ctx, state, core::Command::select(*o.select));  // revealed, as in the window
+  if (o.labels) state = core::apply(ctx, state, core::Command::setLabels(true));
+  request.view = state.view;
   HeadlessContext context;
   render::SceneRenderer renderer;
   renderer.upload(loaded.scene);
   renderer.setCullBackFaces(loaded.atlas.has_value());  // a user's model may be open: two-sided
-  renderer.setStyles(meshStyles(loaded, core::resolveDisplay(state, loaded.structures), selected, std::nullopt));
-  renderer.setMarkers(attachmentMarkers(loaded, selected));
-  // An isolated structure is framed with some of its surroundings; otherwise the whole back.
-  core::Bounds framing = framingBounds(loaded);
-  if (o.isolate) {
-    core::Bounds b;
-    for (std::size_t i = 0; i < loaded.structures.size(); ++i)
-      if (core::matchesId(loaded.structures[i], *o.isolate)) b.add(loaded.scene.meshes[i].bounds());
-    const glm::vec3 c = b.center(), half = glm::vec3(std::max(b.radius(), 0.05f) * 1.6f);
-    framing = core::Bounds{c - half, c + half};
-  }
+  const auto displays = core::displaysOf(ctx, state);
+  renderer.setStyles(meshStyles(loaded, displays, state.selected, std::nullopt));
+  renderer.setMarkers(attachmentMarkers(loaded, state.selected));
+  core::OrbitCamera camera;
+  camera.jumpTo(state.camera);
   std::optional<render::OverlayRenderer> overlay;
   std::vector<core::PlacedLabel> labels;
-  if (o.labels) {
+  if (state.labels) {
     // Label text scales with the image so that a projector-sized render stays readable.
     overlay.emplace(renderer.shaders(), std::max(13.0f, float(request.height) / 45.0f));
     if (!overlay->available()) throw core::UserError(overlay->whyUnavailable());
-    const core::Bvh bvh(loaded.scene);
-    labels = layoutBodyLabels(loaded, core::resolveDisplay(state, loaded.structures), bvh,
-                              cameraFor(framing, request.view), request.width, request.height,
+    labels = layoutBodyLabels(loaded, displays, bvh, camera, request.width, request.height,
                               [&](const std::string& t) { return overlay->measure(t); });
   }
-  const core::Image image = renderOffscreen(renderer, framing, request, [&] {
+  const core::Image image = renderOffscreen(renderer, camera, request, [&] {
     if (overlay) overlay->drawLabels(labels, request.width, request.height);
   });
   core::writePng(image, o.out);
   std::cout << "Wrote " << o.out.string() << " (" << size.width << "x" << size.height << ", "
             << core::viewName(request.view) << " view of " << loaded.title
-            << (o.peel > 0 ? ", " + std::to_string(o.peel) + " layer" + (o.peel > 1 ? "s" : "") + " peeled" : "") << ").\n";
+            << (state.display.peel > 0 ? ", " + std::to_string(state.display.peel) + " layer" + (state.display.peel > 1 ? "s" : "") + " peeled" : "")
+            << ").\n";
   return 0;
 }
 

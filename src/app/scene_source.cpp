@@ -6,8 +6,9 @@
 #include "core/error.hpp"
 #include "core/model_io.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
-#include <set>
 #include <unistd.h>
 
 namespace dorsum::app {
@@ -48,59 +49,25 @@ LoadedScene loadScene(const SceneRequest& request) {
   return out;
 }
 
-bool matchesStructure(const core::Structure& s, const std::string& id) { return core::matchesId(s, id); }
-
-namespace {
-std::size_t editDistance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
+core::ViewState loadViewState(const fs::path& path, const core::ViewContext& ctx) {
+  const std::string text = core::readTextFile(path, "The view state file");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw core::UserError("The view state file '" + path.string() + "' is not valid JSON (at byte " + std::to_string(e.byte) + ").");
   }
-  return row[b.size()];
-}
-}  // namespace
-
-void requireKnownIds(const LoadedScene& loaded, const std::vector<std::string>& ids, const char* option) {
-  for (const auto& id : ids) {
-    bool found = false;
-    for (const auto& s : loaded.structures) found = found || matchesStructure(s, id);
-    if (found) continue;
-    std::vector<std::pair<std::size_t, std::string>> ranked;
-    std::set<std::string> seen;
-    for (const auto& s : loaded.structures)
-      for (const std::string& candidate : {s.node, s.id, s.muscleId})
-        if (!candidate.empty() && seen.insert(candidate).second) {
-          // A misspelt beginning ("latisimus") should find the long id it starts ("latissimus_dorsi").
-          const std::size_t whole = editDistance(id, candidate);
-          const std::size_t start = editDistance(id, candidate.substr(0, std::min(candidate.size(), id.size() + 1))) + 1;
-          ranked.push_back({std::min(whole, start), candidate});
-        }
-    std::sort(ranked.begin(), ranked.end());
-    std::string nearest;
-    for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) nearest += (i ? ", " : "") + ranked[i].second;
-    throw core::usageError(std::string("The id '") + id + "' given to " + option +
-                           " names no structure; the nearest are " + nearest + ".");
+  try {
+    return core::viewStateFromJson(j, ctx);
+  } catch (const core::UserError& e) {
+    throw core::UserError("The view state file '" + path.string() + "' is wrong: " + e.what());
   }
 }
 
-std::vector<bool> visibleMeshes(const LoadedScene& loaded, const Visibility& v) {
-  std::vector<bool> visible(loaded.scene.meshes.size(), true);
-  for (std::size_t i = 0; i < loaded.structures.size() && i < visible.size(); ++i) {
-    const auto& s = loaded.structures[i];
-    if (s.kind == core::StructureKind::Skin) visible[i] = v.skin;
-    else if (s.kind == core::StructureKind::Bone) visible[i] = v.skeleton;
-    else if (s.kind == core::StructureKind::Muscle) visible[i] = s.layer > v.peel;
-    for (const auto& id : v.hidden)
-      if (matchesStructure(s, id)) visible[i] = false;
-  }
-  return visible;
+core::ViewContext viewContext(const LoadedScene& loaded, const core::Bvh* bvh) {
+  core::ViewContext ctx = core::ViewContext::of(loaded.scene, loaded.structures, loaded.atlas ? loaded.atlas->deepestLayer() : 0);
+  ctx.bvh = bvh;
+  return ctx;
 }
 
 }  // namespace dorsum::app

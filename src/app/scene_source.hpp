@@ -5,6 +5,7 @@
 #include "core/anatomy/atlas_model.hpp"
 #include "core/atlas/atlas.hpp"
 #include "core/mesh.hpp"
+#include "core/view/view_state.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -30,18 +31,11 @@ LoadedScene loadScene(const SceneRequest& request);
 // The GLB baked by the build, next to the executable (bin/../assets/atlas.glb).
 std::filesystem::path bakedAtlasPath();
 
-// Which structures to draw.
-struct Visibility {
-  int peel = 0;         // layers removed from the surface (0: all layers present)
-  bool skin = false;    // the body surface, opaque
-  bool skeleton = true;
-  std::vector<std::string> hidden;  // structure ids: a muscle, a part, a bone, a node (with _l/_r), "skin"
-};
+// What the view state needs of this scene (core::ViewContext); with a BVH, a selection can ghost
+// what covers it.
+core::ViewContext viewContext(const LoadedScene& loaded, const core::Bvh* bvh = nullptr);
 
-// Whether an id names a structure of the scene (for --hide and the like).
-bool matchesStructure(const core::Structure& s, const std::string& id);
-// Throws a usage UserError naming the id and the nearest valid ids when an id matches nothing.
-void requireKnownIds(const LoadedScene& loaded, const std::vector<std::string>& ids, const char* option);
-std::vector<bool> visibleMeshes(const LoadedScene& loaded, const Visibility& visibility);
+// A view state saved as JSON (`--state FILE`); throws UserError naming the file and what is wrong.
+core::ViewState loadViewState(const std::filesystem::path& path, const core::ViewContext& ctx);
 
 }  // namespace dorsum::app

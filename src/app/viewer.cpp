@@ -9,6 +9,8 @@
 #include "app/structure_card.hpp"
 #include "core/geometry/picking.hpp"
 #include "ui/explore_panels.hpp"
+#include "core/view/timeline.hpp"
+#include "core/text_args.hpp"
 #include "app/scene_source.hpp"
 #include "core/error.hpp"
 #include "core/atomic_file.hpp"
@@ -23,6 +25,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -31,6 +34,7 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 namespace dorsum::app {
 
@@ -53,16 +57,75 @@ struct GlfwSession {
   ~GlfwSession() { glfwTerminate(); }
 };
 
-std::vector<ui::KeyPress>& pressedKeys() {
-  static std::vector<ui::KeyPress> keys;
-  return keys;
+// Input events queued between frames (ImGui 1.86 samples the state of keys and buttons once a
+// frame, so a quick press and release on a slow frame would be lost).
+struct MouseEvent {
+  int button = 0;
+  bool press = false;
+  double x = 0, y = 0;  // window coordinates
+  double time = 0;
+};
+struct InputQueue {
+  std::vector<ui::KeyPress> keys;
+  std::vector<MouseEvent> mouse;
+};
+InputQueue& input() {
+  static InputQueue q;
+  return q;
+}
+
+ui::Key toKey(int k) {
+  if (k >= GLFW_KEY_A && k <= GLFW_KEY_Z) return ui::letter(char('A' + (k - GLFW_KEY_A)));
+  if (k >= GLFW_KEY_0 && k <= GLFW_KEY_9) return ui::digit(k - GLFW_KEY_0);
+  if (k >= GLFW_KEY_KP_0 && k <= GLFW_KEY_KP_9) return ui::digit(k - GLFW_KEY_KP_0);
+  switch (k) {
+    case GLFW_KEY_LEFT_BRACKET: return ui::Key::LeftBracket;
+    case GLFW_KEY_RIGHT_BRACKET: return ui::Key::RightBracket;
+    case GLFW_KEY_EQUAL: return ui::Key::Equal;
+    case GLFW_KEY_MINUS: return ui::Key::Minus;
+    case GLFW_KEY_KP_ADD: return ui::Key::KeypadAdd;
+    case GLFW_KEY_KP_SUBTRACT: return ui::Key::KeypadSubtract;
+    case GLFW_KEY_ESCAPE: return ui::Key::Escape;
+    case GLFW_KEY_TAB: return ui::Key::Tab;
+    case GLFW_KEY_ENTER: return ui::Key::Enter;
+    case GLFW_KEY_BACKSPACE: return ui::Key::Backspace;
+    case GLFW_KEY_DELETE: return ui::Key::Delete;
+    case GLFW_KEY_HOME: return ui::Key::Home;
+    case GLFW_KEY_END: return ui::Key::End;
+    case GLFW_KEY_PAGE_UP: return ui::Key::PageUp;
+    case GLFW_KEY_PAGE_DOWN: return ui::Key::PageDown;
+    case GLFW_KEY_LEFT: return ui::Key::Left;
+    case GLFW_KEY_RIGHT: return ui::Key::Right;
+    case GLFW_KEY_UP: return ui::Key::Up;
+    case GLFW_KEY_DOWN: return ui::Key::Down;
+    case GLFW_KEY_F1: return ui::Key::F1;
+    case GLFW_KEY_F11: return ui::Key::F11;
+    default: return ui::Key::None;
+  }
 }
 
 struct ImGuiSession {
   explicit ImGuiSession(GLFWwindow* window) {
-    // Installed before ImGui's own callbacks, which chain to it: every press is queued.
+    // Installed before ImGui's own callbacks, which chain to them: every event is queued.
     glfwSetKeyCallback(window, [](GLFWwindow*, int key, int, int action, int mods) {
-      if (action == GLFW_PRESS || action == GLFW_REPEAT) pressedKeys().push_back({key, mods});
+      const ui::Key k = toKey(key);
+      if (k == ui::Key::None) return;
+      auto& keys = input().keys;
+      if (action == GLFW_PRESS || action == GLFW_REPEAT) {
+        keys.push_back({k, (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0, (mods & GLFW_MOD_SHIFT) != 0, false});
+      } else if (action == GLFW_RELEASE) {
+        // Released before the frame that would have seen it down.
+        for (auto it = keys.rbegin(); it != keys.rend(); ++it)
+          if (it->key == k) {
+            it->missed = true;
+            break;
+          }
+      }
+    });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int) {
+      double x = 0, y = 0;
+      glfwGetCursorPos(w, &x, &y);
+      input().mouse.push_back({button, action == GLFW_PRESS, x, y, glfwGetTime()});
     });
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -77,19 +140,21 @@ struct ImGuiSession {
   }
 };
 
+// Whether a window-coordinate point lies on one of ImGui's windows (a panel, the menu bar, a popup).
+bool overPanel(const ImVec2& p) {
+  for (ImGuiWindow* w : GImGui->Windows)
+    if (w->Active && !w->Hidden && w->Rect().Contains(p)) return true;
+  return false;
+}
+
+constexpr double kFade = 0.33, kCameraMove = 0.55, kLensMove = 0.3;
+
 class Viewer {
 public:
   Viewer(GLFWwindow* window, const ViewOptions& options, LoadedScene loaded)
-      : window_(window), options_(options), loaded_(std::move(loaded)), renderer_(options.shaderDir) {
-    renderer_.upload(loaded_.scene);
-    renderer_.setCullBackFaces(loaded_.atlas.has_value());  // a user's model may be open: two-sided
-    camera_.frame(framingBounds(loaded_), requireView(options.view));
-    resetExplore();
-    if (options.select) select(*options.select, false);
-    labels_ = options.labels;
-    syncExplore();
-    ui_.title = loaded_.title;
-    ui_.triangles = loaded_.scene.triangleCount();
+      : window_(window), options_(options), loaded_(std::move(loaded)), renderer_(options.shaderDir),
+        history_(core::ViewState{}) {
+    openScene(requireView(options.view), true);
     ui_.contextInfo = render::contextDescription();
     float xs = 1.0f, ys = 1.0f;
     glfwGetWindowContentScale(window_, &xs, &ys);
@@ -101,8 +166,8 @@ public:
     int framesDrawn = 0;
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_)) {
-      // Sleep until something happens unless a transition is under way or ImGui needs to settle.
-      if (redrawFrames_ > 0 || camera_.animating() || options_.exitAfterFrames > 0) {
+      // Sleep until something happens unless something moves or ImGui needs to settle.
+      if (redrawFrames_ > 0 || moving() || options_.exitAfterFrames > 0) {
         glfwPollEvents();
       } else if (renderer_.shaders().fromDisk()) {
         glfwWaitEventsTimeout(0.25);  // wake to look for edited shader files
@@ -119,37 +184,54 @@ public:
       glfwGetFramebufferSize(window_, &fbW, &fbH);
       if (fbW <= 0 || fbH <= 0) {  // minimised: nothing to draw, wait for the next event
         redrawFrames_ = 0;
+        input() = {};
         continue;
       }
       if (pendingScale_ > 0.0f) applyUiScale();
 
       const auto now = std::chrono::steady_clock::now();
-      const float dt = std::min(0.1f, std::chrono::duration<float>(now - last).count());
+      clock_.advance(std::min(0.25, std::chrono::duration<double>(now - last).count()));
       last = now;
+      const double t = clock_.time();
+      camera_.jumpTo(cameraTrack_.at(t));
+      camera_.lens = lensOf(lensTrack_.at(t));
 
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
-      handleCameraInput(fbW, fbH);
-      handlePicking(fbW, fbH);
-      auto commands = ui::drawViewerUi(ui_);
-      std::vector<ui::KeyPress> keys;
-      keys.swap(pressedKeys());
-      if (ImGui::GetIO().WantCaptureKeyboard && !ImGui::GetIO().WantTextInput) keys.clear();  // a focused widget
-      auto shortcuts = ui::readShortcuts(ui_, keys);
-      commands.insert(commands.end(), shortcuts.begin(), shortcuts.end());
-      auto explore = ui::drawExplorePanels(explore_);
-      auto exploreKeys = ui::readExploreShortcuts(explore_, keys);
-      explore.insert(explore.end(), exploreKeys.begin(), exploreKeys.end());
+      const ImGuiIO& io = ImGui::GetIO();
+      InputQueue events;
+      std::swap(events, input());
+      const bool typing = io.WantTextInput;
+      for (const auto& k : events.keys)
+        if (typing && k.key == ui::Key::Backspace && k.missed) ++explore_.missedBackspaces;
+
+      ui::UiActions actions;
+      syncPanels();
+      ui_.freeLeft = explore_.freeLeft;
+      ui_.freeRight = explore_.freeRight;
+      ui_.showHint = ui_.showHint && !state().selected;
+      ui::drawViewerUi(ui_, actions);
+      explore_.top = ui_.menuHeight;
+      if (!state().presenting) ui::drawExplorePanels(explore_, actions.view);
+      else explore_.freeLeft = 0.0f, explore_.freeRight = io.DisplaySize.x;
+      ui::readShortcuts(ui_, events.keys, typing, actions);
+      ui::readExploreShortcuts(explore_, events.keys, typing, actions.view);
+      handleCameraInput(fbW, fbH, typing);
+      handleClicks(events.mouse, fbW, fbH, actions.view);
+      handleHover(fbW, fbH);
       drawHoverTooltip();
       ImGui::Render();
-      for (const auto& c : commands) execute(c);
-      for (const auto& c : explore) execute(c);
-      if (hadInput()) requestRedraw();
-      camera_.update(dt);
-      if (updateFades(dt)) requestRedraw();
+      if (!events.keys.empty() || !events.mouse.empty() || !actions.view.empty()) ui_.showHint = ui_.showHint && actions.view.empty() && events.mouse.empty();
+      for (const auto& c : actions.view) execute(c);
+      for (const auto& r : actions.app) execute(r);
+      if (hadInput() || !events.keys.empty() || !events.mouse.empty()) requestRedraw();
+      updateLens(fbW, fbH);
+      updateStyles(clock_.time());
 
       render::bindDefaultFramebuffer();
+      camera_.jumpTo(cameraTrack_.at(clock_.time()));
+      camera_.lens = lensOf(lensTrack_.at(clock_.time()));
       renderer_.draw(render::frameFor(camera_, fbW, fbH));
       drawLabels(fbW, fbH);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -158,8 +240,9 @@ public:
         if (options_.screenshot) core::writePng(render::readDefaultFramebuffer(fbW, fbH), *options_.screenshot);
         glfwSetWindowShouldClose(window_, GLFW_TRUE);
       }
-      lastFrameSize_ = {fbW, fbH};
+      lastFrame_ = {fbW, fbH};
       glfwSwapBuffers(window_);
+      if (options_.frameDelayMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(options_.frameDelayMs));
       --redrawFrames_;
     }
     if (options_.report) writeReport(*options_.report);
@@ -167,79 +250,153 @@ public:
   }
 
 private:
-  // --- Exploring: display state, selection, hover, fades -------------------------------------
+  const core::ViewState& state() const { return history_.current(); }
 
-  void resetExplore() {
-    history_ = core::DisplayHistory();
-    selected_.reset();
-    hovered_.reset();
+  // --- The scene and the view state ----------------------------------------------------------
+
+  // Builds everything that depends on the scene; the first time, from the command line.
+  void openScene(core::StandardView view, bool fromOptions) {
+    renderer_.upload(loaded_.scene);
+    renderer_.setCullBackFaces(loaded_.atlas.has_value());  // a user's model may be open: two-sided
     bvh_.build(loaded_.scene);
+    ctx_ = viewContext(loaded_, &bvh_);
+    core::ViewState start = core::initialState(ctx_, view);
+    if (fromOptions) {
+      if (options_.state) start = loadViewState(*options_.state, ctx_);
+      if (options_.labels) start.labels = true;
+      if (options_.present) start.presenting = true;
+      if (options_.select) start = core::apply(ctx_, start, core::Command::select(*options_.select));
+    }
+    history_ = core::ViewHistory(start);
+    ui_.homeView = start.view;
+    ui_.title = loaded_.title;
+    ui_.triangles = loaded_.scene.triangleCount();
     explore_.layers = layerEntries(loaded_);
     explore_.list = structureList(loaded_);
-    explore_.selected.reset();
-    const auto displays = core::resolveDisplay(history_.current(), loaded_.structures);
-    alpha_.assign(loaded_.scene.meshes.size(), 0.0f);
-    for (std::size_t i = 0; i < alpha_.size(); ++i) alpha_[i] = core::targetAlpha(displays[i]);
-    syncExplore();
+    explore_.search[0] = '\0';
+    hovered_.reset();
+    cameraTrack_ = core::Track<core::Orbit>::constant(start.camera);
+    const auto displays = core::displaysOf(ctx_, start);
+    alphaTracks_.assign(displays.size(), {});
+    for (std::size_t i = 0; i < displays.size(); ++i) alphaTracks_[i] = core::Track<float>::constant(core::targetAlpha(displays[i]));
+    syncPanels();
   }
 
-  void syncExplore() {
-    explore_.display = history_.current();
-    explore_.canUndo = history_.canUndo();
-    explore_.labels = labels_;
-    explore_.selected = selected_ ? structureCard(loaded_, *selected_) : std::nullopt;
-    if (selected_) {
-      const auto displays = core::resolveDisplay(history_.current(), loaded_.structures);
-      for (std::size_t i = 0; i < displays.size(); ++i)
-        if (core::matchesId(loaded_.structures[i], *selected_)) explore_.selectedDisplay = displays[i];
+  // Carries out a command on the view state; what it changes starts moving on the clock.
+  void execute(const core::Command& c) {
+    const core::ViewState before = state();
+    try {
+      if (!history_.execute(ctx_, c)) return;
+    } catch (const core::UserError& e) {
+      ui_.message = e.what();
+      return;
     }
+    if (c.kind == core::Command::Kind::Reset) {
+      explore_.search[0] = '\0';
+      ui_.showHelp = false;
+    }
+    const double t = clock_.time();
+    if (!(state().camera == before.camera) && c.kind != core::Command::Kind::SetCamera)
+      cameraTrack_ = core::Track<core::Orbit>::between(t, cameraTrack_.at(t), t + kCameraMove, state().camera);
+    const auto displays = core::displaysOf(ctx_, state());
+    for (std::size_t i = 0; i < displays.size(); ++i) {
+      const float target = core::targetAlpha(displays[i]);
+      if (alphaTracks_[i].keys().back().value != target) {
+        const float from = alphaTracks_[i].at(t);
+        alphaTracks_[i] = core::Track<float>::between(t, from, t + kFade * std::abs(target - from), target, core::Ease::Linear);
+      }
+    }
+    syncPanels();
     requestRedraw();
   }
 
-  // Opacity moves toward its target over about a third of a second; styles are uniforms only.
-  bool updateFades(float dt) {
-    const auto displays = core::resolveDisplay(history_.current(), loaded_.structures);
-    bool moving = false;
-    const float step = dt / 0.33f;
-    for (std::size_t i = 0; i < alpha_.size(); ++i) {
-      const float target = core::targetAlpha(displays[i]);
-      if (alpha_[i] == target) continue;
-      alpha_[i] = alpha_[i] < target ? std::min(target, alpha_[i] + step) : std::max(target, alpha_[i] - step);
-      moving = true;
+  void syncPanels() {
+    const core::ViewState& s = state();
+    explore_.display = s.display;
+    explore_.canUndo = history_.canUndo();
+    explore_.labels = s.labels;
+    explore_.selected = s.selected ? structureCard(loaded_, *s.selected) : std::nullopt;
+    if (s.selected) {
+      const auto displays = core::displaysOf(ctx_, s);
+      for (std::size_t i = 0; i < displays.size(); ++i)
+        if (core::matchesId(ctx_.structures[i], *s.selected)) explore_.selectedDisplay = displays[i];
     }
-    auto styles = meshStyles(loaded_, displays, selected_, hovered_);
-    for (std::size_t i = 0; i < styles.size(); ++i) styles[i].alpha = alpha_[i];
+    ui_.presenting = s.presenting;
+  }
+
+  bool moving() const {
+    const double t = clock_.time();
+    if (!cameraTrack_.finished(t) || !lensTrack_.finished(t)) return true;
+    return std::any_of(alphaTracks_.begin(), alphaTracks_.end(), [&](const auto& a) { return !a.finished(t); });
+  }
+
+  void updateStyles(double t) {
+    auto styles = meshStyles(loaded_, core::displaysOf(ctx_, state()), state().selected, hovered_);
+    for (std::size_t i = 0; i < styles.size() && i < alphaTracks_.size(); ++i) styles[i].alpha = alphaTracks_[i].at(t);
     renderer_.setStyles(styles);
-    renderer_.setMarkers(attachmentMarkers(loaded_, selected_));
-    return moving;
+    renderer_.setMarkers(attachmentMarkers(loaded_, state().selected));
   }
 
-  std::vector<core::Pickable> pickable() const {
-    const auto displays = core::resolveDisplay(history_.current(), loaded_.structures);
-    std::vector<core::Pickable> out(displays.size());
-    for (std::size_t i = 0; i < displays.size(); ++i)
-      out[i] = displays[i] == core::Display::Shown     ? core::Pickable::Solid
-               : displays[i] == core::Display::Ghosted ? core::Pickable::Ghosted
-                                                       : core::Pickable::Hidden;
-    return out;
+  // The picture is centred in the space the panels leave and shrunk to fit it.
+  static core::Lens lensOf(const glm::vec3& v) { return {v.x, v.y, v.z}; }
+  void updateLens(int fbW, int fbH) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.DisplaySize.x <= 0 || fbH <= 0) return;
+    const float w = io.DisplaySize.x, h = io.DisplaySize.y;
+    const float left = std::clamp(explore_.freeLeft, 0.0f, w), right = std::clamp(explore_.freeRight, left + 1.0f, w);
+    const float top = state().presenting ? 0.0f : ui_.menuHeight;
+    const float centreX = 0.5f * (left + right), centreY = 0.5f * (top + h);
+    glm::vec3 target(2.0f * centreX / w - 1.0f, 1.0f - 2.0f * centreY / h, 1.0f);
+    // The body is framed to fill the height; shrink it when the free width is narrower than that.
+    target.z = std::clamp(std::min((right - left) / (h - top) * 1.05f, (h - top) / h), 0.35f, 1.0f);
+    (void)fbW;
+    const double t = clock_.time();
+    if (glm::length(lensTrack_.keys().empty() ? glm::vec3(1e9f) : lensTrack_.keys().back().value - target) < 1e-3f) return;
+    const glm::vec3 from = lensTrack_.empty() ? target : lensTrack_.at(t);
+    lensTrack_ = lensTrack_.empty() || frames_ < 2 ? core::Track<glm::vec3>::constant(target)
+                                                    : core::Track<glm::vec3>::between(t, from, t + kLensMove, target);
+    ++frames_;
   }
 
-  // Hover highlights; a click (no drag) selects; a double click frames; clicks over ImGui never pick.
-  void handlePicking(int fbW, int fbH) {
+  // --- Mouse: clicks from the queued events, drags and hover from ImGui's per-frame state ------
+
+  // A press and release without motion is a click, even when both arrive within one slow frame;
+  // presses on a panel never pick. A second click soon after the first, near it, frames too.
+  void handleClicks(const std::vector<MouseEvent>& events, int fbW, int fbH, std::vector<core::Command>& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    for (const MouseEvent& e : events) {
+      if (e.button != GLFW_MOUSE_BUTTON_LEFT) continue;
+      const ImVec2 p(float(e.x), float(e.y));
+      if (e.press) {
+        press_ = e;
+        pressOnPanel_ = overPanel(p) || io.WantCaptureMouse || ImGui::IsAnyItemActive();
+        continue;
+      }
+      if (pressOnPanel_ || std::abs(e.x - press_.x) > 4 || std::abs(e.y - press_.y) > 4) continue;
+      const float sx = io.DisplaySize.x > 0 ? float(fbW) / io.DisplaySize.x : 1.0f;
+      const float sy = io.DisplaySize.y > 0 ? float(fbH) / io.DisplaySize.y : 1.0f;
+      const auto hit = core::pick(bvh_, core::pixelRay(camera_, fbW, fbH, p.x * sx, p.y * sy),
+                                  core::pickableOf(core::displaysOf(ctx_, state())));
+      const bool twice = e.time - lastClick_.time < 0.4 && std::abs(e.x - lastClick_.x) < 6 && std::abs(e.y - lastClick_.y) < 6;
+      lastClick_ = e;
+      if (!hit) {
+        out.push_back(core::Command::clearSelection());
+        continue;
+      }
+      const std::string& node = loaded_.structures[hit->mesh].node;
+      out.push_back(core::Command::select(node, core::SurfacePoint{node, hit->face, hit->barycentric, hit->point}, false));
+      if (twice) out.push_back(core::Command::frame(node));
+    }
+  }
+
+  void handleHover(int fbW, int fbH) {
     const ImGuiIO& io = ImGui::GetIO();
     std::optional<std::size_t> hovered;
     if (!io.WantCaptureMouse && io.DisplaySize.x > 0 && ImGui::IsMousePosValid()) {
       const float sx = float(fbW) / io.DisplaySize.x, sy = float(fbH) / io.DisplaySize.y;
-      const auto hit = core::pick(bvh_, core::pixelRay(camera_, fbW, fbH, io.MousePos.x * sx, io.MousePos.y * sy),
-                                  pickable());
-      if (hit) hovered = hit->mesh;
-      if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) pressAt_ = io.MousePos;
-      const bool still = std::abs(io.MousePos.x - pressAt_.x) < 4 && std::abs(io.MousePos.y - pressAt_.y) < 4;
-      if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && still) {
-        if (hit) select(loaded_.structures[hit->mesh].node, false);
-        else clearSelection();
-      }
-      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && hit) frame(loaded_.structures[hit->mesh].node);
+      if (const auto hit = core::pick(bvh_, core::pixelRay(camera_, fbW, fbH, io.MousePos.x * sx, io.MousePos.y * sy),
+                                      core::pickableOf(core::displaysOf(ctx_, state()))))
+        hovered = hit->mesh;
     }
     if (hovered != hovered_) {
       hovered_ = hovered;
@@ -254,71 +411,78 @@ private:
     ImGui::EndTooltip();
   }
 
-  void select(const std::string& id, bool andFrame) {
-    selected_ = id;
-    syncExplore();
-    if (andFrame) frame(id);
-  }
-  void clearSelection() {
-    selected_.reset();
-    syncExplore();
-  }
-  void frame(const std::string& id) {
-    core::Bounds b;
-    for (std::size_t i = 0; i < loaded_.structures.size(); ++i)
-      if (core::matchesId(loaded_.structures[i], id)) b.add(loaded_.scene.meshes[i].bounds());
-    camera_.focus(b);
-    requestRedraw();
-  }
-
-  void execute(const ui::ExploreCommand& c) {
-    using K = ui::ExploreCommand::Kind;
-    core::DisplayState next = history_.current();
-    switch (c.kind) {
-      case K::SetPeel: next.peel = c.peel; break;
-      case K::SetSkin: next.skin = c.display; break;
-      case K::SetSkeleton: next.skeleton = c.display; break;
-      case K::SetDisplay: next.byId[c.id] = c.display; break;
-      case K::Isolate:
-        next.isolated = c.id;
-        selected_ = c.id;
-        frame(c.id);
-        break;
-      case K::EndIsolation: next.isolated.reset(); break;
-      case K::Select: select(c.id, false); return;
-      case K::Frame: frame(c.id); return;
-      case K::ClearSelection: clearSelection(); return;
-      case K::Undo: history_.undo(); syncExplore(); return;
-      case K::Reset: history_.reset(); syncExplore(); return;
-      case K::ToggleLabels: labels_ = !labels_; syncExplore(); return;
+  // Drags orbit and pan, the wheel and Page Up/Down zoom, the arrows orbit: the camera follows at
+  // once, and the view state learns where it is.
+  void handleCameraInput(int fbW, int fbH, bool typing) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float aspect = float(fbW) / float(fbH);
+    const ImVec2 size = io.DisplaySize;
+    bool moved = false;
+    if (!io.WantCaptureMouse && size.x > 0 && size.y > 0) {
+      const ImVec2 d = io.MouseDelta;
+      const bool panning = ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
+                           (ImGui::IsMouseDown(ImGuiMouseButton_Left) && io.KeyShift);
+      if (panning && (d.x != 0 || d.y != 0)) {
+        camera_.pan(2.0f * d.x / size.x, -2.0f * d.y / size.y, aspect);
+        moved = true;
+      } else if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && !pressOnPanel_ && (d.x != 0 || d.y != 0)) {
+        camera_.orbit(-d.x * 0.008f, d.y * 0.008f);
+        moved = true;
+      }
+      if (io.MouseWheel != 0) {
+        const glm::vec2 ndc(2.0f * io.MousePos.x / size.x - 1.0f, 1.0f - 2.0f * io.MousePos.y / size.y);
+        camera_.dolly(std::pow(0.88f, io.MouseWheel), (ndc - glm::vec2(camera_.lens.shiftX, camera_.lens.shiftY)) / camera_.lens.zoom, aspect);
+        moved = true;
+      }
     }
-    history_.apply(next);
-    syncExplore();
+    if (!typing && !io.KeyCtrl) {
+      const float step = 0.05f;
+      const struct {
+        int key;
+        float yaw, pitch, zoom;
+      } keys[] = {{GLFW_KEY_LEFT, step, 0, 1}, {GLFW_KEY_RIGHT, -step, 0, 1}, {GLFW_KEY_UP, 0, step, 1},
+                  {GLFW_KEY_DOWN, 0, -step, 1}, {GLFW_KEY_PAGE_UP, 0, 0, 0.96f}, {GLFW_KEY_PAGE_DOWN, 0, 0, 1.04f}};
+      for (const auto& k : keys)
+        if (glfwGetKey(window_, k.key) == GLFW_PRESS) {
+          if (k.zoom != 1.0f) camera_.dolly(k.zoom, {0, 0}, aspect);
+          else camera_.orbit(k.yaw, k.pitch);
+          moved = true;
+        }
+    }
+    if (moved) {
+      cameraTrack_ = core::Track<core::Orbit>::constant(camera_.goal());
+      execute(core::Command::setCamera(camera_.goal()));
+    }
   }
 
   // Leader-line labels for the muscles in view; they follow the camera (recomputed per frame).
   void drawLabels(int fbW, int fbH) {
-    if (!labels_) return;
+    if (!state().labels) return;
     const float pixels = 15.0f * ui_.uiScale * contentScale_;
     if (!overlay_ || overlay_->pixelHeight() != pixels) overlay_.emplace(renderer_.shaders(), pixels);
     if (!overlay_->available()) {
       ui_.message = overlay_->whyUnavailable();
-      labels_ = false;
+      execute(core::Command::setLabels(false));
       return;
     }
-    const auto displays = core::resolveDisplay(history_.current(), loaded_.structures);
     // Panels are laid out in window coordinates; labels in framebuffer pixels.
     const float toPixels = ImGui::GetIO().DisplaySize.x > 0 ? float(fbW) / ImGui::GetIO().DisplaySize.x : 1.0f;
-    const auto placed = layoutBodyLabels(loaded_, displays, bvh_, camera_, fbW, fbH,
+    const auto placed = layoutBodyLabels(loaded_, core::displaysOf(ctx_, state()), bvh_, camera_, fbW, fbH,
                                          [&](const std::string& t) { return overlay_->measure(t); },
                                          explore_.freeLeft * toPixels, explore_.freeRight * toPixels);
     overlay_->drawLabels(placed, fbW, fbH);
   }
 
   void writeReport(const std::filesystem::path& path) const {
-    nlohmann::json r = {{"selected", selected_ ? nlohmann::json(*selected_) : nlohmann::json(nullptr)},
-                        {"peel", history_.current().peel},
-                        {"hovered", hovered_ ? nlohmann::json(loaded_.structures[*hovered_].node) : nlohmann::json(nullptr)}};
+    const core::ViewState& s = state();
+    nlohmann::json r = {{"selected", s.selected ? nlohmann::json(*s.selected) : nlohmann::json(nullptr)},
+                        {"peel", s.display.peel},
+                        {"hovered", hovered_ ? nlohmann::json(loaded_.structures[*hovered_].node) : nlohmann::json(nullptr)},
+                        {"window", {lastFrame_.first, lastFrame_.second}},
+                        {"free", {explore_.freeLeft, explore_.freeRight}},
+                        {"ui_scale", ui_.uiScale},
+                        {"search", std::string(explore_.search)},
+                        {"state", core::toJson(s)}};
     core::writeFileAtomically(path, r.dump(2) + "\n");
   }
   void requestRedraw() { redrawFrames_ = std::max(redrawFrames_, 3); }  // ImGui settles in a few frames
@@ -334,40 +498,9 @@ private:
     return false;
   }
 
-  void handleCameraInput(int fbW, int fbH) {
-    const ImGuiIO& io = ImGui::GetIO();
-    const float aspect = float(fbW) / float(fbH);
-    const ImVec2 size = io.DisplaySize;
-    if (!io.WantCaptureMouse && size.x > 0 && size.y > 0) {
-      const ImVec2 d = io.MouseDelta;
-      const bool panning = ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
-                           (ImGui::IsMouseDown(ImGuiMouseButton_Left) && io.KeyShift);
-      if (panning && (d.x != 0 || d.y != 0)) {
-        camera_.pan(2.0f * d.x / size.x, -2.0f * d.y / size.y, aspect);
-      } else if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && (d.x != 0 || d.y != 0)) {
-        camera_.orbit(-d.x * 0.008f, d.y * 0.008f);
-      }
-      if (io.MouseWheel != 0) {
-        const glm::vec2 ndc(2.0f * io.MousePos.x / size.x - 1.0f, 1.0f - 2.0f * io.MousePos.y / size.y);
-        camera_.dolly(std::pow(0.88f, io.MouseWheel), ndc, aspect);
-      }
-    }
-    if (!io.WantCaptureKeyboard && !io.KeyCtrl) {
-      const float step = 0.05f;
-      if (ImGui::IsKeyDown(GLFW_KEY_LEFT)) camera_.orbit(step, 0);
-      if (ImGui::IsKeyDown(GLFW_KEY_RIGHT)) camera_.orbit(-step, 0);
-      if (ImGui::IsKeyDown(GLFW_KEY_UP)) camera_.orbit(0, step);
-      if (ImGui::IsKeyDown(GLFW_KEY_DOWN)) camera_.orbit(0, -step);
-      if (ImGui::IsKeyDown(GLFW_KEY_PAGE_UP)) camera_.dolly(0.96f, {0, 0}, aspect);
-      if (ImGui::IsKeyDown(GLFW_KEY_PAGE_DOWN)) camera_.dolly(1.04f, {0, 0}, aspect);
-    }
-  }
-
-  void execute(const ui::UiCommand& c) {
-    using K = ui::UiCommand::Kind;
+  void execute(const ui::UiRequest& c) {
+    using K = ui::UiRequest::Kind;
     switch (c.kind) {
-      case K::GoToView: camera_.goTo(c.view); break;
-      case K::ResetCamera: camera_.reset(); break;
       case K::SetUiScale: setUiScale(c.scale); break;
       case K::Quit: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
       case K::OpenBody: replaceScene(std::nullopt); break;
@@ -375,8 +508,27 @@ private:
         if (c.path.empty()) ui_.showOpen = true;
         else replaceScene(std::filesystem::path(c.path));
         break;
+      case K::ToggleFullscreen: toggleFullscreen(); break;
     }
     requestRedraw();
+  }
+
+  void toggleFullscreen() {
+    if (glfwGetWindowMonitor(window_)) {
+      glfwSetWindowMonitor(window_, nullptr, windowed_[0], windowed_[1], windowed_[2], windowed_[3], 0);
+      ui_.fullscreen = false;
+      return;
+    }
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!mode) {
+      ui_.message = "Full screen is not available: the display reports no monitor.";
+      return;
+    }
+    glfwGetWindowPos(window_, &windowed_[0], &windowed_[1]);
+    glfwGetWindowSize(window_, &windowed_[2], &windowed_[3]);
+    glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    ui_.fullscreen = true;
   }
 
   void replaceScene(const std::optional<std::filesystem::path>& model) {
@@ -386,12 +538,7 @@ private:
       ui_.message = e.what();  // the current scene stays
       return;
     }
-    renderer_.upload(loaded_.scene);
-    renderer_.setCullBackFaces(loaded_.atlas.has_value());  // a user's model may be open: two-sided
-    camera_.frame(framingBounds(loaded_), core::StandardView::Posterior);
-    resetExplore();
-    ui_.title = loaded_.title;
-    ui_.triangles = loaded_.scene.triangleCount();
+    openScene(core::StandardView::Posterior, false);
     ui_.message.clear();
     glfwSetWindowTitle(window_, ("Dorsum - " + loaded_.title).c_str());
   }
@@ -411,23 +558,28 @@ private:
 
   GLFWwindow* window_;
   ViewOptions options_;
-  LoadedScene loaded_;
+  LoadedScene loaded_;  // ctx_ points into it: replaced only through openScene
   render::SceneRenderer renderer_;
-  core::OrbitCamera camera_;
-  core::DisplayHistory history_;
   core::Bvh bvh_;
-  std::optional<std::string> selected_;
+  core::ViewContext ctx_;
+  core::ViewHistory history_;
+  core::Player clock_;
+  core::OrbitCamera camera_;
+  core::Track<core::Orbit> cameraTrack_;
+  core::Track<glm::vec3> lensTrack_;
+  std::vector<core::Track<float>> alphaTracks_;
   std::optional<std::size_t> hovered_;
-  std::vector<float> alpha_;
   ui::ExploreState explore_;
-  ImVec2 pressAt_{-100, -100};
-  bool labels_ = false;
+  MouseEvent press_, lastClick_{0, false, -100, -100, -10};
+  bool pressOnPanel_ = false;
   std::optional<render::OverlayRenderer> overlay_;
-  std::pair<int, int> lastFrameSize_{0, 0};
+  std::pair<int, int> lastFrame_{0, 0};
   ui::UiState ui_;
   float contentScale_ = 1.0f;
   float pendingScale_ = 0.0f;
   int redrawFrames_ = 3;
+  int frames_ = 0;
+  int windowed_[4] = {100, 100, 1280, 800};
 };
 
 }  // namespace
@@ -439,7 +591,9 @@ int runViewer(const ViewOptions& options) {
   if (!std::isfinite(options.uiScale))
     throw core::usageError("The UI scale must be a number from 1 to 3.");
   LoadedScene loaded = loadScene({options.model, options.atlasDir});  // bad files are reported before a window opens
-  if (options.select) requireKnownIds(loaded, {*options.select}, "--select");
+  if (options.select) viewContext(loaded).requireKnown(*options.select, "given to --select");
+  std::optional<core::Size> size;
+  if (!options.size.empty()) size = core::parseSize(options.size);
 
   GlfwSession glfw;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -449,7 +603,20 @@ int runViewer(const ViewOptions& options) {
   glfwWindowHint(GLFW_SAMPLES, 4);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   if (options.glDebug) glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, GLFW_TRUE);
-  GLFWwindow* window = glfwCreateWindow(1280, 800, ("Dorsum - " + loaded.title).c_str(), nullptr, nullptr);
+  // The first window fits the monitor's work area (a 1024x768 projector gets a window it can show).
+  int width = 1280, height = 800;
+  if (size) {
+    width = size->width;
+    height = size->height;
+  } else if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+    int x = 0, y = 0, w = 0, h = 0;
+    glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+    if (w > 0 && h > 0) {
+      width = std::min(width, int(float(w) * 0.97f));
+      height = std::min(height, int(float(h) * 0.93f));
+    }
+  }
+  GLFWwindow* window = glfwCreateWindow(width, height, ("Dorsum - " + loaded.title).c_str(), nullptr, nullptr);
   if (!window)
     throw core::UserError("Cannot open the viewer window: this system offers no OpenGL 3.3 core context (" +
                           glfwLastError() + ").");

@@ -97,10 +97,23 @@ void OrbitCamera::goTo(StandardView view) {
   goal_.yaw = now_.yaw + wrapAngle(goal_.yaw - now_.yaw);
 }
 
-void OrbitCamera::focus(const Bounds& bounds) {
-  if (bounds.empty()) return;
-  goal_.target = bounds.center();
-  goal_.distance = std::max(bounds.radius(), 0.05f) / std::sin(fovY * 0.5f) * 1.15f;
+Orbit OrbitCamera::focusOn(const Orbit& from, const Bounds& bounds, float fovY) {
+  Orbit o = from;
+  if (bounds.empty()) return o;
+  o.target = bounds.center();
+  o.distance = std::max(bounds.radius(), 0.05f) / std::sin(fovY * 0.5f) * 1.15f;
+  return o;
+}
+
+void OrbitCamera::focus(const Bounds& bounds) { goal_ = focusOn(goal_, bounds, fovY); }
+
+Orbit mixOrbit(const Orbit& a, const Orbit& b, float s) {
+  Orbit o;
+  o.target = glm::mix(a.target, b.target, s);
+  o.yaw = a.yaw + wrapAngle(b.yaw - a.yaw) * s;
+  o.pitch = glm::mix(a.pitch, b.pitch, s);
+  o.distance = a.distance * std::pow(std::max(b.distance, 1e-6f) / std::max(a.distance, 1e-6f), s);
+  return o;
 }
 
 void OrbitCamera::orbit(float dYaw, float dPitch) {
@@ -169,7 +182,10 @@ glm::mat4 OrbitCamera::view() const {
 glm::mat4 OrbitCamera::projection(float aspect) const {
   const float nearZ = std::max(0.01f, now_.distance * 0.02f);
   const float farZ = now_.distance * 10.0f + 10.0f;
-  return glm::perspective(fovY, std::max(aspect, 1e-3f), nearZ, farZ);
+  const glm::mat4 p = glm::perspective(fovY, std::max(aspect, 1e-3f), nearZ, farZ);
+  if (lens == Lens{}) return p;
+  const glm::mat4 shift = glm::translate(glm::mat4(1.0f), glm::vec3(lens.shiftX, lens.shiftY, 0.0f));
+  return shift * glm::scale(glm::mat4(1.0f), glm::vec3(lens.zoom, lens.zoom, 1.0f)) * p;
 }
 
 }  // namespace dorsum::core

@@ -24,11 +24,26 @@ struct Orbit {
   float yaw = 0.0f;    // 0: camera behind the body (on -Z) looking toward +Z
   float pitch = 0.0f;  // positive: camera above the target looking down
   float distance = 3.0f;
+  bool operator==(const Orbit&) const = default;
+};
+
+// Between two orbits (s from 0 to 1): the target moves straight, the yaw turns the short way
+// round, the distance changes geometrically (a zoom feels even).
+Orbit mixOrbit(const Orbit& a, const Orbit& b, float s);
+
+// Where on the screen the camera centres its picture, and how large: the window shifts the centre
+// into the space its panels leave and shrinks the picture to fit it. Applied after the perspective
+// projection, so drawing, picking and labels all see it.
+struct Lens {
+  float shiftX = 0.0f, shiftY = 0.0f;  // in normalised device coordinates
+  float zoom = 1.0f;
+  bool operator==(const Lens&) const = default;
 };
 
 class OrbitCamera {
 public:
   float fovY = glm::radians(35.0f);
+  Lens lens;
 
   // Jumps (no animation) so the bounds fill the view from the given standard view.
   void frame(const Bounds& bounds, StandardView view);
@@ -55,7 +70,12 @@ public:
   glm::mat4 view() const;
   glm::mat4 projection(float aspect) const;
 
+  // Jumps to a pose (no animation): the window sets the pose its camera track gives each frame.
+  void jumpTo(const Orbit& pose) { now_ = goal_ = pose; }
+
   static Orbit orbitFor(StandardView view, const Bounds& bounds, float fovY);
+  // The pose that centres and fits the bounds from the direction `from` looks.
+  static Orbit focusOn(const Orbit& from, const Bounds& bounds, float fovY);
 
 private:
   Orbit now_{}, goal_{};

@@ -34,18 +34,4 @@ std::vector<Display> resolveDisplay(const DisplayState& state, const std::vector
   return out;
 }
 
-void DisplayHistory::apply(const DisplayState& next) {
-  if (next == current_) return;
-  past_.push_back(current_);
-  if (past_.size() > 200) past_.erase(past_.begin());
-  current_ = next;
-}
-
-bool DisplayHistory::undo() {
-  if (past_.empty()) return false;
-  current_ = past_.back();
-  past_.pop_back();
-  return true;
-}
-
 }  // namespace dorsum::core

@@ -1,7 +1,7 @@
 #pragma once
 // What the user has done to the body's display: peel level, skin and skeleton, per-structure show /
-// hide / ghost, isolation, and the selection, with undo. Pure state (no GL): the viewer resolves
-// it to a per-mesh display each frame and fades toward it; `dorsum render` resolves it once.
+// hide / ghost, isolation. Part of core::ViewState (core/view/view_state.hpp), which carries the
+// selection, camera and undo; resolveDisplay turns it into a per-mesh display.
 #include "core/anatomy/atlas_model.hpp"
 
 #include <map>
@@ -32,19 +32,5 @@ std::vector<Display> resolveDisplay(const DisplayState& state, const std::vector
 // Opacity a structure fades toward: shown 1, ghosted translucent, hidden 0.
 constexpr float kGhostAlpha = 0.16f;
 inline float targetAlpha(Display d) { return d == Display::Shown ? 1.0f : d == Display::Ghosted ? kGhostAlpha : 0.0f; }
-
-// Display changes with undo: every change pushes the previous state.
-class DisplayHistory {
-public:
-  const DisplayState& current() const { return current_; }
-  void apply(const DisplayState& next);  // no-op when nothing changes
-  bool undo();
-  void reset() { apply(DisplayState{}); }
-  bool canUndo() const { return !past_.empty(); }
-
-private:
-  DisplayState current_;
-  std::vector<DisplayState> past_;
-};
 
 }  // namespace dorsum::core

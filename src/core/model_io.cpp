@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <glm/gtc/matrix_transform.hpp>
 
 namespace dorsum::core {
@@ -26,6 +27,14 @@ void requireReadableFile(const fs::path& path, const char* what) {
   if (!in) throw UserError(std::string(what) + " '" + path.string() + "' cannot be opened for reading.");
   if (fs::file_size(path, ec) == 0 && !ec)
     throw UserError(std::string(what) + " '" + path.string() + "' is empty.");
+}
+
+std::string readTextFile(const fs::path& path, const char* what) {
+  requireReadableFile(path, what);
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw UserError(std::string(what) + " '" + path.string() + "' could not be read.");
+  return text;
 }
 
 namespace {

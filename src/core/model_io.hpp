@@ -19,5 +19,7 @@ std::string sceneToGlb(const Scene& scene);
 
 // Checks that path names a readable, non-empty regular file; throws UserError otherwise.
 void requireReadableFile(const std::filesystem::path& path, const char* what);
+// The whole file as text, after requireReadableFile's checks.
+std::string readTextFile(const std::filesystem::path& path, const char* what);
 
 }  // namespace dorsum::core

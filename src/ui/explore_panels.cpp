@@ -1,9 +1,6 @@
 #include "ui/explore_panels.hpp"
 
 #include <imgui.h>
-// Key codes only: ImGui 1.86's GLFW backend indexes io.KeysDown by GLFW key code.
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
 
 #include <algorithm>
 #include <cctype>
@@ -11,20 +8,7 @@
 namespace dorsum::ui {
 
 namespace {
-using K = ExploreCommand::Kind;
-
-ExploreCommand peelTo(int peel) {
-  ExploreCommand c{K::SetPeel};
-  c.peel = peel;
-  return c;
-}
-
-ExploreCommand displayOf(K kind, core::Display d, const std::string& id = {}) {
-  ExploreCommand c{kind};
-  c.display = d;
-  c.id = id;
-  return c;
-}
+using core::Command;
 
 bool containsFolded(const std::string& text, const std::string& needle) {
   auto lower = [](std::string s) {
@@ -34,28 +18,34 @@ bool containsFolded(const std::string& text, const std::string& needle) {
   return lower(text).find(lower(needle)) != std::string::npos;
 }
 
-// Three buttons that act like radio buttons for a Display.
-void displayButtons(const char* label, core::Display current, K kind, std::vector<ExploreCommand>& out,
-                    const std::string& id = {}) {
+// A one-line choice of Shown / Ghosted / Hidden; `make` turns the choice into a command.
+template <typename Make>
+void displayButtons(const char* label, core::Display current, std::vector<Command>& out, Make make) {
   ImGui::PushID(label);
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
-  const struct {
-    core::Display d;
-    const char* name;
-  } choices[] = {{core::Display::Shown, "Show"}, {core::Display::Ghosted, "Ghost"}, {core::Display::Hidden, "Hide"}};
-  for (const auto& c : choices) {
-    ImGui::SameLine();
-    const bool on = current == c.d;
-    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::SmallButton(c.name) && !on) out.push_back(displayOf(kind, c.d, id));
-    if (on) ImGui::PopStyleColor();
-  }
+  ImGui::SameLine(ImGui::GetFontSize() * 4.6f);
+  const char* names[] = {"Shown", "Ghosted", "Hidden"};
+  const core::Display values[] = {core::Display::Shown, core::Display::Ghosted, core::Display::Hidden};
+  int index = current == core::Display::Shown ? 0 : current == core::Display::Ghosted ? 1 : 2;
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::Combo("##display", &index, names, 3) && values[index] != current) out.push_back(make(values[index]));
   ImGui::PopID();
+}
+
+// Applies backspaces the text field never saw (pressed and released between two frames).
+int applyMissedBackspaces(ImGuiInputTextCallbackData* data) {
+  auto* pending = static_cast<int*>(data->UserData);
+  while (*pending > 0 && data->CursorPos > 0) {
+    data->DeleteChars(data->CursorPos - 1, 1);
+    --*pending;
+  }
+  *pending = 0;
+  return 0;
 }
 }  // namespace
 
-std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
-  std::vector<ExploreCommand> out;
+void drawExplorePanels(ExploreState& s, std::vector<Command>& out) {
   const float em = ImGui::GetFontSize();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   int deepest = 0;
@@ -67,39 +57,53 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
   };
 
   // The layer control: visible at a glance, top left.
-  ImGui::SetNextWindowPos({vp->WorkPos.x + em * 0.5f, vp->WorkPos.y + em * 0.5f}, ImGuiCond_Always);
-  ImGui::SetNextWindowSize({em * 19, 0}, ImGuiCond_Always);
-  ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  const float top = std::max(vp->WorkPos.y, s.top);
+  const float height = vp->WorkPos.y + vp->WorkSize.y - top;
+  // Narrow windows (a projector at a large UI scale) get narrower panels, never wider than a
+  // quarter of the window each, so the body keeps the middle.
+  const float panelWidth = std::min(em * 19, std::max(em * 9, vp->WorkSize.x * 0.25f));
+  ImGui::SetNextWindowPos({vp->WorkPos.x + em * 0.5f, top + em * 0.5f}, ImGuiCond_Always);
+  ImGui::SetNextWindowSize({panelWidth, 0}, ImGuiCond_Always);
+  ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);  // folds at its title
   const int peel = s.display.peel;
-  const std::string top = s.layers.empty() ? std::string("no layers (a model)")
+  const std::string outermost = s.layers.empty() ? std::string("no layers (a model)")
                           : peel < deepest  ? layerName(peel + 1)
                                             : std::string("none (skeleton only)");
-  ImGui::TextWrapped("Outermost shown: %s", top.c_str());
-  int shownFrom = peel + 1;  // the slider counts the outermost layer shown
+  // The layer's short name ("Layer 2: scapular layer"); its list of muscles is in the tooltip.
+  const std::string shortName = outermost.substr(0, outermost.find(" ("));
+  ImGui::TextWrapped("Outermost: %s", shortName.c_str());
+  if (ImGui::IsItemHovered() && shortName != outermost) ImGui::SetTooltip("%s", outermost.c_str());
+  // Peel counts the layers removed, as keys 0-5 and `dorsum render --peel` do.
+  int peeled = peel;
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderInt("##peel", &shownFrom, 1, deepest + 1, shownFrom > deepest ? "skeleton" : "from layer %d"))
-    out.push_back(peelTo(shownFrom - 1));
-  if (ImGui::Button("All layers")) out.push_back(peelTo(0));
-  ImGui::SameLine();
-  if (ImGui::Button("Deepest only")) out.push_back(peelTo(std::max(0, deepest - 1)));
-  ImGui::SameLine();
-  if (ImGui::Button("Skeleton")) out.push_back(peelTo(deepest));
+  if (ImGui::SliderInt("##peel", &peeled, 0, deepest, peeled == 0 ? "peel 0: all layers" : "peel %d"))
+    out.push_back(Command::setPeel(peeled));
+  auto button = [&](const char* label, bool first) {
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2) ImGui::NewLine();
+    }
+    return ImGui::Button(label);
+  };
+  if (button("All", true)) out.push_back(Command::setPeel(0));
+  if (button("Deepest", false)) out.push_back(Command::setPeel(std::max(0, deepest - 1)));
+  if (button("Bones", false)) out.push_back(Command::setPeel(deepest));
   ImGui::Separator();
-  displayButtons("Skin     ", s.display.skin, K::SetSkin, out);
-  displayButtons("Skeleton ", s.display.skeleton, K::SetSkeleton, out);
+  displayButtons("Skin", s.display.skin, out, [](core::Display d) { return Command::setSkin(d); });
+  displayButtons("Skeleton", s.display.skeleton, out, [](core::Display d) { return Command::setSkeleton(d); });
   bool labels = s.labels;
-  if (ImGui::Checkbox("Labels", &labels)) out.push_back({K::ToggleLabels});
+  if (ImGui::Checkbox("Labels", &labels)) out.push_back(Command::setLabels(labels));
   ImGui::SameLine();
   ImGui::Checkbox("List", &s.showList);
   ImGui::Separator();
   ImGui::BeginDisabled(!s.canUndo);
-  if (ImGui::Button("Undo")) out.push_back({K::Undo});
+  if (ImGui::Button("Undo")) out.push_back(Command::undo());
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Reset")) out.push_back({K::Reset});
+  if (ImGui::Button("Reset")) out.push_back(Command::reset());
   if (s.display.isolated) {
     ImGui::SameLine();
-    if (ImGui::Button("End isolation")) out.push_back({K::EndIsolation});
+    if (ImGui::Button("End isolation")) out.push_back(Command::endIsolation());
   }
   const float layersBottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
   s.freeLeft = ImGui::GetWindowPos().x + ImGui::GetWindowWidth();
@@ -109,10 +113,11 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
   // The structure list, below the layer control.
   if (s.showList) {
     ImGui::SetNextWindowPos({vp->WorkPos.x + em * 0.5f, layersBottom + em * 0.5f}, ImGuiCond_Always);
-    ImGui::SetNextWindowSize({em * 19, vp->WorkPos.y + vp->WorkSize.y - layersBottom - em}, ImGuiCond_Always);
+    ImGui::SetNextWindowSize({panelWidth, std::max(em * 4, vp->WorkPos.y + vp->WorkSize.y - layersBottom - em)}, ImGuiCond_Always);
     ImGui::Begin("Structures", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##search", "Search (English or Latin)", s.search, sizeof s.search);
+    ImGui::InputTextWithHint("##search", "Search (English or Latin)", s.search, sizeof s.search,
+                             ImGuiInputTextFlags_CallbackAlways, applyMissedBackspaces, &s.missedBackspaces);
     const std::string query = s.search;
     ImGui::BeginChild("##list");
     for (int layer = 1; layer <= deepest + 1; ++layer) {
@@ -124,18 +129,15 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
           rows.push_back(&e);
       if (rows.empty()) continue;
       const std::string header = bones ? std::string(s.layers.empty() ? "Parts of the model" : "Bones") : layerName(layer);
-      ImGui::SetNextItemOpen(!query.empty() || !bones, ImGuiCond_Always);
+      // Layers start open and bones closed; each opens and closes at a click; a search opens all.
       if (!query.empty()) ImGui::SetNextItemOpen(true, ImGuiCond_Always);
+      else ImGui::SetNextItemOpen(!bones, ImGuiCond_Once);
       if (ImGui::TreeNodeEx(header.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth)) {
         for (const ListEntry* e : rows) {
           const bool selected = s.selected && (s.selected->id == e->id || s.selected->node == e->id);
           if (ImGui::Selectable(e->name.c_str(), selected)) {
-            ExploreCommand c{K::Select};
-            c.id = e->id;
-            out.push_back(c);
-            ExploreCommand f{K::Frame};
-            f.id = e->id;
-            out.push_back(f);
+            out.push_back(Command::select(e->id));  // revealed: unpeeled, shown, what covers it ghosted
+            out.push_back(Command::frame(e->id));
           }
           if (ImGui::IsItemHovered() && !e->latin.empty()) ImGui::SetTooltip("%s", e->latin.c_str());
         }
@@ -149,9 +151,8 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
   // The selected structure's card, on the right.
   if (s.selected) {
     const StructureCard& card = *s.selected;
-    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - em * 0.5f, vp->WorkPos.y + em * 0.5f}, ImGuiCond_Always,
-                            {1.0f, 0.0f});
-    ImGui::SetNextWindowSize({em * 24, vp->WorkSize.y - em}, ImGuiCond_Always);
+    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - em * 0.5f, top + em * 0.5f}, ImGuiCond_Always, {1.0f, 0.0f});
+    ImGui::SetNextWindowSize({std::min(em * 24, std::max(em * 10, vp->WorkSize.x * 0.28f)), height - em}, ImGuiCond_Always);
     bool open = true;
     ImGui::Begin("Structure", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
     s.freeRight = ImGui::GetWindowPos().x;
@@ -161,18 +162,10 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
     ImGui::SetWindowFontScale(1.0f);
     if (!card.latin.empty()) ImGui::TextDisabled("%s", card.latin.c_str());
     if (!card.subtitle.empty()) ImGui::TextUnformatted(card.subtitle.c_str());
-    displayButtons("Display ", s.selectedDisplay, K::SetDisplay, out, card.node);
-    if (ImGui::SmallButton("Isolate")) {
-      ExploreCommand c{K::Isolate};
-      c.id = card.id;
-      out.push_back(c);
-    }
+    displayButtons("Display", s.selectedDisplay, out, [&](core::Display d) { return Command::setDisplay(card.node, d); });
+    if (ImGui::SmallButton("Isolate")) out.push_back(Command::isolate(card.id));
     ImGui::SameLine();
-    if (ImGui::SmallButton("Frame")) {
-      ExploreCommand c{K::Frame};
-      c.id = card.node;
-      out.push_back(c);
-    }
+    if (ImGui::SmallButton("Frame")) out.push_back(Command::frame(card.node));
     ImGui::Separator();
     for (const auto& section : card.sections) {
       ImGui::TextColored(ImVec4(0.95f, 0.78f, 0.4f, 1.0f), "%s", section.title.c_str());
@@ -184,28 +177,24 @@ std::vector<ExploreCommand> drawExplorePanels(ExploreState& s) {
     }
     ImGui::PopTextWrapPos();
     ImGui::End();
-    if (!open) out.push_back({K::ClearSelection});
+    if (!open) out.push_back(Command::clearSelection());
   }
-  return out;
 }
 
-std::vector<ExploreCommand> readExploreShortcuts(const ExploreState& s, const std::vector<KeyPress>& keys) {
-  std::vector<ExploreCommand> out;
-  const ImGuiIO& io = ImGui::GetIO();
+void readExploreShortcuts(const ExploreState& s, const std::vector<KeyPress>& keys, bool typing, std::vector<Command>& out) {
   int deepest = 0;
   for (const auto& l : s.layers) deepest = std::max(deepest, l.index);
   for (const KeyPress& k : keys) {
-    if (k.ctrl()) {
-      if (k.key == GLFW_KEY_Z) out.push_back({K::Undo});
+    if (k.ctrl) {
+      if (k.key == Key::Z) out.push_back(Command::undo());
       continue;
     }
-    if (io.WantTextInput) continue;
-    if (k.key >= GLFW_KEY_1 && k.key < GLFW_KEY_1 + std::min(deepest, 9)) out.push_back(peelTo(k.key - GLFW_KEY_1));
-    if (k.key == GLFW_KEY_RIGHT_BRACKET) out.push_back(peelTo(std::min(deepest, s.display.peel + 1)));
-    if (k.key == GLFW_KEY_LEFT_BRACKET) out.push_back(peelTo(std::max(0, s.display.peel - 1)));
-    if (k.key == GLFW_KEY_ESCAPE && s.selected) out.push_back({K::ClearSelection});
+    if (typing) continue;
+    if (const int d = digitOf(k.key); d >= 0 && d <= deepest) out.push_back(Command::setPeel(d));
+    if (k.key == Key::RightBracket) out.push_back(Command::setPeel(std::min(deepest, s.display.peel + 1)));
+    if (k.key == Key::LeftBracket) out.push_back(Command::setPeel(std::max(0, s.display.peel - 1)));
+    if (k.key == Key::Escape && s.selected) out.push_back(Command::clearSelection());
   }
-  return out;
 }
 
 }  // namespace dorsum::ui

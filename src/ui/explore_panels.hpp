@@ -1,7 +1,9 @@
 #pragma once
-// The explore panels: the layer control, the structure list (search, grouped by layer), and the
-// selected structure's card. They read ExploreState and return ExploreCommands; no GL, no scene.
-#include "core/display_state.hpp"
+// The explore panels: the layer control, the structure list (search, grouped by layer, bones),
+// and the selected structure's card. They read ExploreState (built from the view state) and
+// append commands on the view state; no GL, no scene, no window library.
+#include "core/view/view_state.hpp"
+#include "ui/keys.hpp"
 #include "ui/viewer_ui.hpp"
 
 #include <optional>
@@ -40,22 +42,15 @@ struct ExploreState {
   std::optional<StructureCard> selected;
   core::Display selectedDisplay = core::Display::Shown;
   char search[128] = {};
+  int missedBackspaces = 0;  // presses the search box never saw (a slow frame): applied to it
   bool showList = true;
+  float top = 0.0f;          // where the panels start (below the menu bar)
   float freeLeft = 0.0f, freeRight = 1e9f;  // out: the part of the window the panels leave free
 };
 
-struct ExploreCommand {
-  enum class Kind { SetPeel, SetSkin, SetSkeleton, SetDisplay, Isolate, EndIsolation, Select, Frame, ClearSelection,
-                    Undo, Reset, ToggleLabels };
-  Kind kind;
-  int peel = 0;
-  core::Display display = core::Display::Shown;
-  std::string id;
-  ExploreCommand(Kind k) : kind(k) {}  // NOLINT: implicit, so {Kind::Undo} reads as a command
-};
-
-std::vector<ExploreCommand> drawExplorePanels(ExploreState& state);
-// Keys 1-5 (show from layer N down), [ and ] (one layer more or less), Escape, Ctrl+Z.
-std::vector<ExploreCommand> readExploreShortcuts(const ExploreState& state, const std::vector<KeyPress>& keys);
+void drawExplorePanels(ExploreState& state, std::vector<core::Command>& out);
+// Keys 0-5 (peel that many layers), [ and ] (one layer more or less), Escape, Ctrl+Z.
+void readExploreShortcuts(const ExploreState& state, const std::vector<KeyPress>& keys, bool typing,
+                          std::vector<core::Command>& out);
 
 }  // namespace dorsum::ui

@@ -1,7 +1,10 @@
 #pragma once
-// The viewer's Dear ImGui panels. They read UiState and return commands for the app to carry out;
-// they make no GL calls and own no scene state.
+// The viewer's Dear ImGui menus and windows (menu bar, Open, Help, About, messages, the first-run
+// hint). They read UiState and return what the user asked for: commands on the view state
+// (core::Command) and requests only the app can carry out (UiRequest). No GL, no window library.
 #include "core/camera.hpp"
+#include "core/view/view_state.hpp"
+#include "ui/keys.hpp"
 
 #include <string>
 #include <vector>
@@ -17,37 +20,39 @@ struct UiState {
   std::string shaderErrors;  // compile logs of hot-reloaded shaders ("" when fine)
   std::string message;       // last error a user caused (e.g. a model that failed to open)
   std::size_t triangles = 0;
+  core::StandardView homeView = core::StandardView::Posterior;  // where Home and F take the camera
+  bool presenting = false;   // panels hidden: no menu bar either
+  bool fullscreen = false;
   bool showHelp = false;
   bool showAbout = false;
   bool showOpen = false;
+  bool showHint = true;      // the first-run hint, until the user does something
   char openPath[1024] = {};
   float scaleDragged = 1.0f;  // the UI-scale slider's value while it is dragged
   bool scaleEditing = false;
+  float menuHeight = 0.0f;    // out: the menu bar's height (0 when presenting)
+  float freeLeft = 0.0f, freeRight = 1e9f;  // in: the space the panels leave (for the hint)
 };
 
-struct UiCommand {
-  enum class Kind { GoToView, ResetCamera, OpenModel, OpenBody, SetUiScale, Quit };
-  UiCommand(Kind k) : kind(k) {}  // NOLINT: implicit, so {Kind::Quit} reads as a command
+struct UiRequest {
+  enum class Kind { OpenModel, OpenBody, SetUiScale, ToggleFullscreen, Quit };
+  UiRequest(Kind k) : kind(k) {}  // NOLINT: implicit, so {Kind::Quit} reads as a request
   Kind kind;
-  core::StandardView view = core::StandardView::Posterior;
   std::string path;
   float scale = 1.0f;
 };
 
-// Builds this frame's UI (between ImGui::NewFrame and ImGui::Render).
-std::vector<UiCommand> drawViewerUi(UiState& state);
-
-// A key press since the last frame. The app queues them from GLFW's key callback because
-// ImGui 1.86 only sees the keys' state each frame, and a press and release that arrive together
-// (a quick tap, or scripted input) would be lost.
-struct KeyPress {
-  int key = 0;   // GLFW key code
-  int mods = 0;  // GLFW modifier bits
-  bool ctrl() const { return (mods & (0x0002 | 0x0008)) != 0; }  // Control or Super (Cmd)
+struct UiActions {
+  std::vector<core::Command> view;
+  std::vector<UiRequest> app;
 };
 
-// Reads the keyboard shortcuts that are not tied to a widget (views, UI scale, quit).
-std::vector<UiCommand> readShortcuts(const UiState& state, const std::vector<KeyPress>& keys);
+// Builds this frame's menus and windows (between ImGui::NewFrame and ImGui::Render).
+void drawViewerUi(UiState& state, UiActions& out);
+
+// The shortcuts that are not tied to a widget: views, camera, UI scale, presenting (Tab), full
+// screen (F11), help (F1), open, quit. `typing`: a text field has the keyboard.
+void readShortcuts(UiState& state, const std::vector<KeyPress>& keys, bool typing, UiActions& out);
 
 // (Re)builds the font atlas at the given pixel scale: DejaVu Sans when installed, ImGui's own
 // font otherwise. The caller re-creates the GPU font texture afterwards.

@@ -3,6 +3,7 @@
 #include "app/offscreen_render.hpp"
 #include "core/image.hpp"
 #include "app/scene_source.hpp"
+#include "app/display_styles.hpp"
 #include "gl_fixture.hpp"
 #include "golden/golden_compare.hpp"
 
@@ -19,15 +20,20 @@ const app::LoadedScene& body() {
   return loaded;
 }
 
+// Through the view state, as the window and `dorsum render` draw it.
 core::Image renderPeeled(int peel) {
   testContext();
+  const core::ViewContext ctx = app::viewContext(body());
+  const core::ViewState state = core::apply(ctx, core::initialState(ctx), core::Command::setPeel(peel));
   render::SceneRenderer renderer;
   renderer.upload(body().scene);
-  renderer.setVisible(app::visibleMeshes(body(), {peel, false, true, {}}));
+  renderer.setStyles(app::meshStyles(body(), core::displaysOf(ctx, state), state.selected, std::nullopt));
+  core::OrbitCamera camera;
+  camera.jumpTo(state.camera);
   app::RenderRequest r;
   r.width = 320;
   r.height = 240;
-  return app::renderOffscreen(renderer, app::framingBounds(body()), r);
+  return app::renderOffscreen(renderer, camera, r);
 }
 
 // Threshold 1%: the striations are fine lines whose antialiasing shifts between Mesa versions

@@ -69,34 +69,3 @@ TEST_CASE("isolating ghosts everything else and shows the isolated even when pee
   CHECK(d[0] == Display::Hidden);  // peeled stays peeled
   CHECK(d[6] == Display::Hidden);  // skin is not ghosted in
 }
-
-TEST_CASE("display changes undo one at a time and reset", "[display]") {
-  DisplayHistory h;
-  CHECK_FALSE(h.canUndo());
-  DisplayState a = h.current();
-  a.peel = 2;
-  h.apply(a);
-  DisplayState b = a;
-  b.byId["skin"] = Display::Ghosted;
-  h.apply(b);
-  h.apply(b);  // no change, no undo step
-  CHECK(h.current().byId.size() == 1);
-  REQUIRE(h.undo());
-  CHECK(h.current().peel == 2);
-  CHECK(h.current().byId.empty());
-  REQUIRE(h.undo());
-  CHECK(h.current().peel == 0);
-  CHECK_FALSE(h.undo());
-  h.apply(b);
-  h.reset();
-  CHECK(h.current() == DisplayState{});
-  REQUIRE(h.undo());
-  CHECK(h.current() == b);
-}
-
-TEST_CASE("ghosts are translucent, hidden is invisible", "[display]") {
-  CHECK(targetAlpha(Display::Shown) == 1.0f);
-  CHECK(targetAlpha(Display::Ghosted) > 0.05f);
-  CHECK(targetAlpha(Display::Ghosted) < 0.5f);
-  CHECK(targetAlpha(Display::Hidden) == 0.0f);
-}

@@ -16,8 +16,9 @@ for _ in $(seq 1 100); do
 done
 [ -n "$wid" ] || { echo "FAIL: the viewer window did not appear"; exit 1; }
 sleep 1.5  # the first frames (llvmpipe)
-# Over the left trapezius, between the spine and the left scapula (the window is 1280x800).
-xdotool mousemove --window "$wid" 610 300
+# Over the left trapezius, between the spine and the left scapula (the window is 1280x800, the
+# body centred in the space right of the panels).
+xdotool mousemove --window "$wid" 770 280
 sleep 0.5
 xdotool click 1
 sleep 1

@@ -5,7 +5,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
+#include <fstream>
+#include <optional>
 
 using namespace dorsum;
 namespace fs = std::filesystem;
@@ -37,4 +41,47 @@ TEST_CASE("the viewer starts at a large UI scale and from another view", "[windo
   o.view = "left";
   REQUIRE(app::runViewer(o) == 0);
   CHECK(core::readPng(shot).width > 100);
+}
+
+namespace {
+// Runs the viewer for a few frames at UI scale 2 and returns its screenshot and report.
+std::pair<core::Image, nlohmann::json> projector(const std::optional<std::string>& select, const std::string& name) {
+  const fs::path shot = fs::path(DORSUM_TEST_OUTPUT) / (name + ".png");
+  const fs::path report = fs::path(DORSUM_TEST_OUTPUT) / (name + ".json");
+  app::ViewOptions o;
+  o.exitAfterFrames = 12;
+  o.screenshot = shot;
+  o.report = report;
+  o.uiScale = 2.0f;
+  o.select = select;
+  REQUIRE(app::runViewer(o) == 0);
+  std::ifstream in(report);
+  return {core::readPng(shot), nlohmann::json::parse(in)};
+}
+}  // namespace
+
+// Run on a 1024x768 X screen (see tests/CMakeLists.txt).
+TEST_CASE("on a 1024x768 projector at UI scale 2 the window fits and a selection shows beside the panels", "[projector]") {
+  const auto [plain, plainReport] = projector(std::nullopt, "projector_plain");
+  const auto [chosen, report] = projector(std::string("rhomboid_major_l"), "projector_selected");
+  // The window fits the screen.
+  CHECK(int(report["window"][0]) <= 1024);
+  CHECK(int(report["window"][1]) <= 768);
+  CHECK(report["ui_scale"] == 2.0);
+  // The body keeps a good part of the window between the panels.
+  const float left = report["free"][0], right = report["free"][1];
+  INFO("free from " << left << " to " << right << " of " << chosen.width);
+  CHECK(right - left > 0.3f * float(chosen.width));
+  // The selected muscle is drawn, highlighted, in that space: pixels there turn toward the
+  // selection's gold, compared with the same view without a selection.
+  REQUIRE(chosen.width == plain.width);
+  int highlighted = 0;
+  for (int y = 0; y < chosen.height; ++y)
+    for (int x = int(left) + 2; x < int(right) - 2; ++x) {
+      const auto* a = plain.pixel(x, y);
+      const auto* b = chosen.pixel(x, y);
+      if (int(b[1]) - int(a[1]) > 25 && int(b[0]) >= int(a[0]) - 5) ++highlighted;  // greener and no darker red: gold
+    }
+  INFO(highlighted << " pixels of the free space turned gold");
+  CHECK(highlighted > 150);
 }

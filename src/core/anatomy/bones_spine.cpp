@@ -34,7 +34,6 @@ Mesh BoneContext::solid(const std::string& name, const ImplicitShape& shape, flo
 
 namespace {
 const glm::mat3 kUpright(1.0f);
-glm::vec3 mirror(glm::vec3 p) { return {-p.x, p.y, p.z}; }
 }  // namespace
 
 Mesh vertebraShape(const BoneContext& c, const std::string& id) {

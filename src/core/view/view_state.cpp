@@ -1,0 +1,469 @@
+#include "core/view/view_state.hpp"
+
+#include "core/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace dorsum::core {
+
+using nlohmann::json;
+
+// --- Context ---------------------------------------------------------------------------------
+
+ViewContext ViewContext::of(const Scene& scene, const std::vector<Structure>& structures, int deepestLayer) {
+  ViewContext c;
+  c.structures = structures;
+  c.deepestLayer = deepestLayer;
+  c.bounds.resize(structures.size());
+  for (std::size_t i = 0; i < structures.size() && i < scene.meshes.size(); ++i) {
+    c.bounds[i] = scene.meshes[i].bounds();
+    if (structures[i].kind == StructureKind::Muscle) c.framing.add(c.bounds[i]);
+  }
+  if (c.framing.empty()) c.framing = scene.bounds();
+  c.scene = &scene;
+  return c;
+}
+
+bool ViewContext::knows(const std::string& id) const {
+  return std::any_of(structures.begin(), structures.end(), [&](const Structure& s) { return matchesId(s, id); });
+}
+
+Bounds ViewContext::boundsOf(const std::string& id) const {
+  Bounds b;
+  for (std::size_t i = 0; i < structures.size(); ++i)
+    if (matchesId(structures[i], id)) b.add(bounds[i]);
+  return b;
+}
+
+namespace {
+std::size_t editDistance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+}  // namespace
+
+std::vector<std::string> ViewContext::nearestIds(const std::string& id, std::size_t count) const {
+  std::vector<std::pair<std::size_t, std::string>> ranked;
+  std::set<std::string> seen;
+  for (const auto& s : structures)
+    for (const std::string& candidate : {s.node, s.id, s.muscleId})
+      if (!candidate.empty() && seen.insert(candidate).second) {
+        // A misspelt beginning ("latisimus") should find the long id it starts ("latissimus_dorsi").
+        const std::size_t whole = editDistance(id, candidate);
+        const std::size_t start = editDistance(id, candidate.substr(0, std::min(candidate.size(), id.size() + 1))) + 1;
+        ranked.push_back({std::min(whole, start), candidate});
+      }
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ranked.size() && i < count; ++i) out.push_back(ranked[i].second);
+  return out;
+}
+
+void ViewContext::requireKnown(const std::string& id, const std::string& what) const {
+  if (knows(id)) return;
+  std::string nearest;
+  for (const auto& n : nearestIds(id, 3)) nearest += (nearest.empty() ? "" : ", ") + n;
+  throw usageError("The id '" + id + "' " + what + " names no structure; the nearest are " + nearest + ".");
+}
+
+void ViewContext::requirePeel(int peel) const {
+  if (peel >= 0 && peel <= deepestLayer) return;
+  throw usageError("The peel level " + std::to_string(peel) + " is out of range: use 0 (all layers) to " +
+                   std::to_string(deepestLayer) + (deepestLayer > 0 ? " (every layer removed)." : " for a model."));
+}
+
+// --- Commands --------------------------------------------------------------------------------
+
+Command Command::setPeel(int peel) {
+  Command c;
+  c.kind = Kind::SetPeel;
+  c.peel = peel;
+  return c;
+}
+Command Command::setSkin(Display d) {
+  Command c;
+  c.kind = Kind::SetSkin;
+  c.display = d;
+  return c;
+}
+Command Command::setSkeleton(Display d) {
+  Command c;
+  c.kind = Kind::SetSkeleton;
+  c.display = d;
+  return c;
+}
+Command Command::setDisplay(std::string id, Display d) {
+  Command c;
+  c.kind = Kind::SetDisplay;
+  c.id = std::move(id);
+  c.display = d;
+  return c;
+}
+Command Command::isolate(std::string id) {
+  Command c;
+  c.kind = Kind::Isolate;
+  c.id = std::move(id);
+  return c;
+}
+Command Command::endIsolation() {
+  Command c;
+  c.kind = Kind::EndIsolation;
+  return c;
+}
+Command Command::select(std::string id, std::optional<SurfacePoint> at, bool reveal) {
+  Command c;
+  c.kind = Kind::Select;
+  c.id = std::move(id);
+  c.pickedAt = std::move(at);
+  c.reveal = reveal;
+  return c;
+}
+Command Command::clearSelection() {
+  Command c;
+  c.kind = Kind::ClearSelection;
+  return c;
+}
+Command Command::frame(std::string id) {
+  Command c;
+  c.kind = Kind::Frame;
+  c.id = std::move(id);
+  return c;
+}
+Command Command::goToView(StandardView v) {
+  Command c;
+  c.kind = Kind::GoToView;
+  c.view = v;
+  return c;
+}
+Command Command::setCamera(const Orbit& o) {
+  Command c;
+  c.kind = Kind::SetCamera;
+  c.camera = o;
+  return c;
+}
+Command Command::setLabels(bool on) {
+  Command c;
+  c.kind = Kind::SetLabels;
+  c.on = on;
+  return c;
+}
+Command Command::setPresenting(bool on) {
+  Command c;
+  c.kind = Kind::SetPresenting;
+  c.on = on;
+  return c;
+}
+Command Command::undo() {
+  Command c;
+  c.kind = Kind::Undo;
+  return c;
+}
+Command Command::reset() {
+  Command c;
+  c.kind = Kind::Reset;
+  return c;
+}
+
+// --- State -----------------------------------------------------------------------------------
+
+ViewState initialState(const ViewContext& ctx, StandardView view) {
+  ViewState s;
+  s.view = view;
+  s.camera = OrbitCamera::orbitFor(view, ctx.framing, ctx.fovY);
+  return s;
+}
+
+std::vector<Display> displaysOf(const ViewContext& ctx, const ViewState& state) {
+  return resolveDisplay(state.display, ctx.structures);
+}
+
+std::vector<Pickable> pickableOf(const std::vector<Display>& displays) {
+  std::vector<Pickable> out(displays.size());
+  for (std::size_t i = 0; i < displays.size(); ++i)
+    out[i] = displays[i] == Display::Shown ? Pickable::Solid : displays[i] == Display::Ghosted ? Pickable::Ghosted : Pickable::Hidden;
+  return out;
+}
+
+namespace {
+
+glm::vec3 eyeOf(const Orbit& o) {
+  const glm::vec3 d(std::sin(o.yaw) * std::cos(o.pitch), std::sin(o.pitch), -std::cos(o.yaw) * std::cos(o.pitch));
+  return o.target + d * o.distance;
+}
+
+// Makes the selected structure visible: a muscle peeled away comes back (the peel stops above
+// its layer), a hidden one is shown, an isolation of something else moves to it, and whatever
+// solid lies between the camera and much of it is ghosted.
+void reveal(const ViewContext& ctx, ViewState& s, const std::string& id) {
+  int shallowest = 1 << 20;
+  for (const auto& st : ctx.structures)
+    if (matchesId(st, id) && st.kind == StructureKind::Muscle) shallowest = std::min(shallowest, st.layer);
+  if (shallowest <= s.display.peel) s.display.peel = shallowest - 1;
+  if (s.display.isolated && !std::any_of(ctx.structures.begin(), ctx.structures.end(), [&](const Structure& st) {
+        return matchesId(st, id) && matchesId(st, *s.display.isolated);
+      }))
+    s.display.isolated = id;
+  std::vector<Display> displays = resolveDisplay(s.display, ctx.structures);
+  for (std::size_t i = 0; i < ctx.structures.size(); ++i)
+    if (matchesId(ctx.structures[i], id) && displays[i] == Display::Hidden) s.display.byId[ctx.structures[i].node] = Display::Shown;
+  if (!ctx.scene || !ctx.bvh) return;
+  displays = resolveDisplay(s.display, ctx.structures);
+  // Rays from the camera to points spread over the structure: what solid they meet first, short
+  // of the point, covers it there.
+  const glm::vec3 eye = eyeOf(s.camera);
+  const std::vector<Pickable> solidOnly = [&] {
+    std::vector<Pickable> p(displays.size(), Pickable::Hidden);
+    for (std::size_t i = 0; i < displays.size(); ++i)
+      if (displays[i] == Display::Shown) p[i] = Pickable::Solid;
+    return p;
+  }();
+  std::map<std::size_t, int> blocked;
+  int samples = 0;
+  for (std::size_t i = 0; i < ctx.structures.size() && i < ctx.scene->meshes.size(); ++i) {
+    if (!matchesId(ctx.structures[i], id)) continue;
+    const Mesh& m = ctx.scene->meshes[i];
+    const std::size_t step = std::max<std::size_t>(1, m.positions.size() / 48);
+    for (std::size_t v = 0; v < m.positions.size(); v += step) {
+      const glm::vec3 p = m.positions[v];
+      if (v < m.normals.size() && glm::dot(m.normals[v], eye - p) <= 0.0f) continue;  // faces away
+      const glm::vec3 d = p - eye;
+      const float len = glm::length(d);
+      if (len < 1e-5f) continue;
+      ++samples;
+      const auto hit = pick(*ctx.bvh, Ray{eye, d / len}, solidOnly);
+      if (hit && hit->t < len - 0.002f && !matchesId(ctx.structures[hit->mesh], id)) ++blocked[hit->mesh];
+    }
+  }
+  for (const auto& [mesh, count] : blocked)
+    if (count * 10 >= samples) {  // covers a tenth of it or more
+      const Structure& st = ctx.structures[mesh];
+      if (st.kind == StructureKind::Skin) s.display.skin = Display::Ghosted;
+      else s.display.byId[st.node] = Display::Ghosted;
+    }
+}
+
+}  // namespace
+
+ViewState apply(const ViewContext& ctx, const ViewState& state, const Command& c) {
+  using K = Command::Kind;
+  ViewState s = state;
+  switch (c.kind) {
+    case K::SetPeel:
+      ctx.requirePeel(c.peel);
+      s.display.peel = c.peel;
+      break;
+    case K::SetSkin: s.display.skin = c.display; break;
+    case K::SetSkeleton: s.display.skeleton = c.display; break;
+    case K::SetDisplay:
+      ctx.requireKnown(c.id, "to show, ghost or hide");
+      s.display.byId[c.id] = c.display;
+      break;
+    case K::Isolate: {
+      ctx.requireKnown(c.id, "to isolate");
+      s.display.isolated = c.id;
+      s.selected = c.id;
+      s.pickedAt.reset();
+      // Framed with some of its surroundings.
+      const Bounds b = ctx.boundsOf(c.id);
+      const glm::vec3 half(std::max(b.radius(), 0.05f) * 1.4f);
+      s.camera = OrbitCamera::focusOn(s.camera, Bounds{b.center() - half, b.center() + half}, ctx.fovY);
+      break;
+    }
+    case K::EndIsolation: s.display.isolated.reset(); break;
+    case K::Select:
+      ctx.requireKnown(c.id, "to select");
+      s.selected = c.id;
+      s.pickedAt = c.pickedAt;
+      if (c.reveal) reveal(ctx, s, c.id);
+      break;
+    case K::ClearSelection:
+      s.selected.reset();
+      s.pickedAt.reset();
+      break;
+    case K::Frame:
+      ctx.requireKnown(c.id, "to frame");
+      s.camera = OrbitCamera::focusOn(s.camera, ctx.boundsOf(c.id), ctx.fovY);
+      break;
+    case K::GoToView:
+      s.view = c.view;
+      s.camera = OrbitCamera::orbitFor(c.view, ctx.framing, ctx.fovY);
+      break;
+    case K::SetCamera: s.camera = c.camera; break;
+    case K::SetLabels: s.labels = c.on; break;
+    case K::SetPresenting: s.presenting = c.on; break;
+    case K::Undo: break;
+    case K::Reset: s = initialState(ctx, StandardView::Posterior); break;
+  }
+  return s;
+}
+
+bool ViewHistory::execute(const ViewContext& ctx, const Command& c) {
+  using K = Command::Kind;
+  if (c.kind == K::Undo) {
+    if (past_.empty()) return false;
+    ViewState back = past_.back();
+    past_.pop_back();
+    back.camera = current_.camera;  // undo changes what is shown, not where the camera is
+    back.view = current_.view;
+    back.presenting = current_.presenting;
+    current_ = back;
+    return true;
+  }
+  ViewState next = c.kind == K::Reset ? start_ : apply(ctx, current_, c);
+  if (next == current_) return false;
+  const bool recorded = c.kind != K::SetCamera && c.kind != K::GoToView && c.kind != K::Frame && c.kind != K::SetPresenting;
+  if (recorded) {
+    past_.push_back(current_);
+    if (past_.size() > 200) past_.erase(past_.begin());
+  }
+  current_ = std::move(next);
+  return true;
+}
+
+// --- JSON ------------------------------------------------------------------------------------
+
+std::string_view displayName(Display d) {
+  return d == Display::Shown ? "shown" : d == Display::Ghosted ? "ghosted" : "hidden";
+}
+
+std::optional<Display> parseDisplay(std::string_view name) {
+  if (name == "shown") return Display::Shown;
+  if (name == "ghosted") return Display::Ghosted;
+  if (name == "hidden") return Display::Hidden;
+  return std::nullopt;
+}
+
+namespace {
+json vec(const glm::vec3& v) { return json::array({v.x, v.y, v.z}); }
+}  // namespace
+
+json toJson(const ViewState& s) {
+  json structures = json::object();
+  for (const auto& [id, d] : s.display.byId) structures[id] = displayName(d);
+  json picked = nullptr;
+  if (s.pickedAt)
+    picked = {{"node", s.pickedAt->node}, {"face", s.pickedAt->face}, {"barycentric", vec(s.pickedAt->barycentric)},
+              {"point", vec(s.pickedAt->point)}};
+  return {{"version", 1},
+          {"display",
+           {{"peel", s.display.peel},
+            {"skin", displayName(s.display.skin)},
+            {"skeleton", displayName(s.display.skeleton)},
+            {"structures", structures},
+            {"isolated", s.display.isolated ? json(*s.display.isolated) : json(nullptr)}}},
+          {"selected", s.selected ? json(*s.selected) : json(nullptr)},
+          {"picked_at", picked},
+          {"camera", {{"target", vec(s.camera.target)}, {"yaw", s.camera.yaw}, {"pitch", s.camera.pitch}, {"distance", s.camera.distance}}},
+          {"view", std::string(viewName(s.view))},
+          {"labels", s.labels},
+          {"presenting", s.presenting}};
+}
+
+namespace {
+[[noreturn]] void bad(const std::string& field, const std::string& why) {
+  throw UserError("The view state's field '" + field + "' " + why + ".");
+}
+const json& member(const json& obj, const std::string& path, const char* key) {
+  if (!obj.is_object()) bad(path, "must be an object");
+  const auto it = obj.find(key);
+  if (it == obj.end()) bad(path.empty() ? key : path + "." + key, "is missing");
+  return *it;
+}
+std::string path(const std::string& parent, const char* key) { return parent.empty() ? key : parent + "." + key; }
+float number(const json& obj, const std::string& parent, const char* key) {
+  const json& v = member(obj, parent, key);
+  if (!v.is_number() || !std::isfinite(v.get<double>())) bad(path(parent, key), "must be a finite number");
+  return v.get<float>();
+}
+bool boolean(const json& obj, const std::string& parent, const char* key) {
+  const json& v = member(obj, parent, key);
+  if (!v.is_boolean()) bad(path(parent, key), "must be true or false");
+  return v.get<bool>();
+}
+glm::vec3 vec3(const json& obj, const std::string& parent, const char* key) {
+  const json& v = member(obj, parent, key);
+  if (!v.is_array() || v.size() != 3) bad(path(parent, key), "must be a list of three numbers");
+  glm::vec3 out;
+  for (int i = 0; i < 3; ++i) {
+    if (!v[i].is_number() || !std::isfinite(v[i].get<double>())) bad(path(parent, key), "must be a list of three numbers");
+    out[i] = v[i].get<float>();
+  }
+  return out;
+}
+Display display(const json& v, const std::string& where) {
+  if (!v.is_string() || !parseDisplay(v.get<std::string>())) bad(where, "must be \"shown\", \"ghosted\" or \"hidden\"");
+  return *parseDisplay(v.get<std::string>());
+}
+std::optional<std::string> optionalId(const json& obj, const std::string& parent, const char* key, const ViewContext& ctx) {
+  const json& v = member(obj, parent, key);
+  if (v.is_null()) return std::nullopt;
+  if (!v.is_string()) bad(path(parent, key), "must be a structure id or null");
+  if (!ctx.knows(v.get<std::string>())) bad(path(parent, key), "names no structure ('" + v.get<std::string>() + "')");
+  return v.get<std::string>();
+}
+}  // namespace
+
+ViewState viewStateFromJson(const json& j, const ViewContext& ctx) {
+  if (!j.is_object()) bad("", "must be an object");
+  const json& version = member(j, "", "version");
+  if (!version.is_number_integer() || version.get<int>() != 1) bad("version", "must be 1");
+  ViewState s;
+  const json& d = member(j, "", "display");
+  const json& peel = member(d, "display", "peel");
+  if (!peel.is_number_integer() || peel.get<int>() < 0 || peel.get<int>() > ctx.deepestLayer)
+    bad("display.peel", "must be a whole number from 0 to " + std::to_string(ctx.deepestLayer));
+  s.display.peel = peel.get<int>();
+  s.display.skin = display(member(d, "display", "skin"), "display.skin");
+  s.display.skeleton = display(member(d, "display", "skeleton"), "display.skeleton");
+  const json& structures = member(d, "display", "structures");
+  if (!structures.is_object()) bad("display.structures", "must be an object of id: display");
+  for (const auto& [id, v] : structures.items()) {
+    if (!ctx.knows(id)) bad("display.structures." + id, "names no structure");
+    s.display.byId[id] = display(v, "display.structures." + id);
+  }
+  s.display.isolated = optionalId(d, "display", "isolated", ctx);
+  s.selected = optionalId(j, "", "selected", ctx);
+  const json& picked = member(j, "", "picked_at");
+  if (!picked.is_null()) {
+    SurfacePoint p;
+    const json& node = member(picked, "picked_at", "node");
+    if (!node.is_string() || !ctx.knows(node.get<std::string>())) bad("picked_at.node", "must name a structure");
+    p.node = node.get<std::string>();
+    const json& face = member(picked, "picked_at", "face");
+    if (!face.is_number_unsigned()) bad("picked_at.face", "must be a whole number");
+    p.face = face.get<std::uint32_t>();
+    p.barycentric = vec3(picked, "picked_at", "barycentric");
+    p.point = vec3(picked, "picked_at", "point");
+    s.pickedAt = p;
+  }
+  const json& cam = member(j, "", "camera");
+  s.camera.target = vec3(cam, "camera", "target");
+  s.camera.yaw = number(cam, "camera", "yaw");
+  s.camera.pitch = number(cam, "camera", "pitch");
+  s.camera.distance = number(cam, "camera", "distance");
+  if (!(s.camera.distance > 0.0f)) bad("camera.distance", "must be above 0");
+  if (std::abs(s.camera.pitch) > 1.5708f) bad("camera.pitch", "must be between -pi/2 and pi/2");
+  const json& view = member(j, "", "view");
+  if (!view.is_string() || !parseView(view.get<std::string>())) bad("view", "must be one of " + viewNamesJoined());
+  s.view = *parseView(view.get<std::string>());
+  s.labels = boolean(j, "", "labels");
+  s.presenting = boolean(j, "", "presenting");
+  return s;
+}
+
+}  // namespace dorsum::core
