@@ -41,6 +41,7 @@ int runRender(const RenderOptions& o) {
   request.height = size.height;
   request.view = requireView(o.view);
   requireWritableOutput(o.out);
+  core::imageFormatFor(o.out);  // .png or .jpg, refused before any work
   const LoadedScene loaded = loadScene({o.model, o.atlasDir});
   const core::Bvh bvh(loaded.scene);
   const core::ViewContext ctx = viewContext(loaded, &bvh);
@@ -81,7 +82,7 @@ int runRender(const RenderOptions& o) {
   const core::Image image = renderOffscreen(renderer, camera, request, [&] {
     if (overlay) overlay->drawLabels(labels, request.width, request.height);
   });
-  core::writePng(image, o.out);
+  core::writeImage(image, o.out);
   std::cout << "Wrote " << o.out.string() << " (" << size.width << "x" << size.height << ", "
             << core::viewName(request.view) << " view of " << loaded.title
             << (state.display.peel > 0 ? ", " + std::to_string(state.display.peel) + " layer" + (state.display.peel > 1 ? "s" : "") + " peeled" : "")

@@ -89,6 +89,22 @@ std::optional<ui::StructureCard> structureCard(const LoadedScene& loaded, const 
     card.sections.push_back({"Origin and insertion on the body", "Green pins mark the origin, blue pins the insertion."});
   } else if (const core::Bone* b = a.bone(hit->id)) {
     card.subtitle = "Bone" + (side.empty() ? "" : " - " + side);
+    // The muscles attached to it: each part with an origin or insertion landmark on this bone.
+    std::string origins, insertions;
+    for (const auto& m : a.muscles)
+      for (const auto& p : m.parts)
+        for (const auto* end : {&p.origin, &p.insertion}) {
+          const bool here = std::any_of(end->landmarks.begin(), end->landmarks.end(), [&](const std::string& l) {
+            const core::Landmark* lm = a.landmark(l);
+            return lm && lm->bone == b->id;
+          });
+          if (!here) continue;
+          std::string& list = end == &p.origin ? origins : insertions;
+          const std::string name = m.parts.size() > 1 && p.name.find(m.name) == std::string::npos ? m.name + ", " + p.name : p.name;
+          if (list.find(name) == std::string::npos) list += (list.empty() ? "" : "\n") + name;
+        }
+    if (!origins.empty()) card.sections.push_back({"Muscles arising here", origins});
+    if (!insertions.empty()) card.sections.push_back({"Muscles inserting here", insertions});
     std::string marks;
     for (const auto& l : b->landmarks)
       if (const core::Landmark* lm = a.landmark(l)) marks += (marks.empty() ? "" : "\n") + lm->name;

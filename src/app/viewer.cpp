@@ -237,7 +237,7 @@ public:
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       ++framesDrawn;
       if (options_.exitAfterFrames > 0 && framesDrawn >= options_.exitAfterFrames) {
-        if (options_.screenshot) core::writePng(render::readDefaultFramebuffer(fbW, fbH), *options_.screenshot);
+        if (options_.screenshot) core::writeImage(render::readDefaultFramebuffer(fbW, fbH), *options_.screenshot);
         glfwSetWindowShouldClose(window_, GLFW_TRUE);
       }
       lastFrame_ = {fbW, fbH};
@@ -586,7 +586,10 @@ private:
 
 int runViewer(const ViewOptions& options) {
   requireView(options.view);
-  if (options.screenshot) requireWritableOutput(*options.screenshot);
+  if (options.screenshot) {
+    requireWritableOutput(*options.screenshot);
+    core::imageFormatFor(*options.screenshot);
+  }
   if (options.report) requireWritableOutput(*options.report);
   if (!std::isfinite(options.uiScale))
     throw core::usageError("The UI scale must be a number from 1 to 3.");

@@ -29,6 +29,29 @@ void writePng(const Image& image, const std::filesystem::path& path) {
   writeFileAtomically(path, bytes);
 }
 
+ImageFormat imageFormatFor(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  if (ext == ".png") return ImageFormat::Png;
+  if (ext == ".jpg" || ext == ".jpeg") return ImageFormat::Jpeg;
+  throw usageError("Cannot write '" + path.string() + "': the picture's name must end in .png or .jpg.");
+}
+
+void writeImage(const Image& image, const std::filesystem::path& path) {
+  if (imageFormatFor(path) == ImageFormat::Png) return writePng(image, path);
+  // JPEG has no alpha: the picture is composed on its (opaque) background already.
+  std::vector<unsigned char> rgb(std::size_t(image.width) * image.height * 3);
+  for (std::size_t i = 0, n = std::size_t(image.width) * image.height; i < n; ++i)
+    for (int c = 0; c < 3; ++c) rgb[3 * i + c] = image.rgba[4 * i + c];
+  std::string bytes;
+  auto sink = [](void* ctx, void* data, int size) {
+    static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), std::size_t(size));
+  };
+  if (!stbi_write_jpg_to_func(sink, &bytes, image.width, image.height, 3, rgb.data(), 92))
+    throw UserError("Cannot encode the JPEG for '" + path.string() + "'.");
+  writeFileAtomically(path, bytes);
+}
+
 Image readPng(const std::filesystem::path& path) {
   requireReadableFile(path, "The image file");
   int w = 0, h = 0, n = 0;

@@ -22,6 +22,11 @@ struct Image {
 // Writes a PNG atomically (temporary file + rename): never half a file, never the old one lost.
 // Throws UserError naming the path and the reason.
 void writePng(const Image& image, const std::filesystem::path& path);
+enum class ImageFormat { Png, Jpeg };
+// From the file name: .png or .jpg/.jpeg; anything else is a usage error naming the file.
+ImageFormat imageFormatFor(const std::filesystem::path& path);
+// PNG or JPEG (quality 92) by the file name, written atomically.
+void writeImage(const Image& image, const std::filesystem::path& path);
 // Throws UserError when the file is missing or not a PNG/JPEG stb can read.
 Image readPng(const std::filesystem::path& path);
 

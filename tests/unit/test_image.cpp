@@ -89,3 +89,22 @@ TEST_CASE("unwritable and unreadable image paths are user errors", "[image]") {
   std::ofstream(notPng) << "hello";
   CHECK_THROWS_WITH(readPng(notPng), Catch::Contains("cannot be read"));
 }
+
+TEST_CASE("images are written as PNG or JPEG by their name, and nothing else", "[image]") {
+  Image img(8, 4);
+  for (auto& b : img.rgba) b = 200;
+  const std::filesystem::path dir = std::filesystem::path(DORSUM_TEST_OUTPUT) / "image_formats";
+  std::filesystem::create_directories(dir);
+  writeImage(img, dir / "a.jpg");
+  writeImage(img, dir / "b.PNG");
+  auto head = [](const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::string bytes(4, '\0');
+    in.read(bytes.data(), 4);
+    return bytes;
+  };
+  CHECK(head(dir / "a.jpg").substr(0, 2) == "\xFF\xD8");  // JPEG's start of image
+  CHECK(head(dir / "b.PNG").substr(1, 3) == "PNG");
+  CHECK_THROWS_WITH(writeImage(img, dir / "c.bmp"), Catch::Contains("c.bmp") && Catch::Contains(".png or .jpg"));
+  CHECK(!std::filesystem::exists(dir / "c.bmp"));
+}
