@@ -127,7 +127,7 @@ int runBench(const BenchOptions& o) {
     const auto bakeStart = Clock::now();
     const core::AtlasModel built = core::buildAtlasModel(*loaded.atlas);
     const auto exportStart = Clock::now();
-    const std::string glb = core::sceneToGlb(built.scene);
+    const std::string glb = core::sceneToGlb(built.scene, &built.structures);
     bakeMs = msSince(bakeStart);
     bakeStages = built.stageMs;
     bakeStages.emplace_back("export", msSince(exportStart));

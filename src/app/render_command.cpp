@@ -96,7 +96,7 @@ int runBake(const BakeOptions& o) {
     throw core::usageError("The resolution " + std::to_string(o.resolution) + " is out of range: use 0.25 to 4.");
   const core::Atlas atlas = core::loadAtlasOrThrow(o.atlasDir);
   const core::AtlasModel model = core::buildAtlasModel(atlas, o.resolution);
-  core::writeFileAtomically(o.out, core::sceneToGlb(model.scene));
+  core::writeFileAtomically(o.out, core::sceneToGlb(model.scene, &model.structures));
   std::cout << "Baked " << model.scene.meshes.size() << " structures (" << model.scene.triangleCount()
             << " triangles) to " << o.out.string() << ".\n";
   return 0;

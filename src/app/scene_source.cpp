@@ -33,15 +33,19 @@ LoadedScene loadScene(const SceneRequest& request) {
   core::Atlas atlas = core::loadAtlasOrThrow(request.atlasDir);
   const fs::path baked = bakedAtlasPath();
   std::error_code ec;
-  core::Scene scene;
+  std::string glb, what;
   if (!request.atlasDir && !baked.empty() && fs::exists(baked, ec)) {
-    scene = core::loadModel(baked);
+    glb = core::readTextFile(baked, "The baked body");
+    what = "The baked body '" + baked.string() + "'";
   } else {
     // No baked file (an installed binary, or edited atlas files): bake now, in memory.
-    const std::string glb = core::sceneToGlb(core::buildAtlasModel(atlas).scene);
-    scene = core::loadModelFromMemory(glb, "glb", "The atlas baked in memory");
+    const core::AtlasModel built = core::buildAtlasModel(atlas);
+    glb = core::sceneToGlb(built.scene, &built.structures);
+    what = "The body baked in memory";
   }
-  core::AtlasModel model = core::describeScene(atlas, std::move(scene));
+  // What each node is comes from the table written with the bake, not from its name.
+  core::AtlasModel model =
+      core::describeScene(atlas, core::loadModelFromMemory(glb, "glb", what), core::glbStructureTable(glb, what), what);
   out.scene = std::move(model.scene);
   out.structures = std::move(model.structures);
   out.atlas = std::move(atlas);

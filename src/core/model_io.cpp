@@ -2,6 +2,11 @@
 
 #include "core/error.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstring>
+
 #include <assimp/Exporter.hpp>
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
@@ -134,7 +139,94 @@ Scene loadModelFromMemory(const std::string& bytes, const std::string& hint, con
                       what);
 }
 
-std::string sceneToGlb(const Scene& in) {
+namespace {
+// A GLB: a 12-byte header (magic "glTF", version 2, total length), then chunks of (length, type,
+// data): the JSON first, padded with spaces to 4 bytes, then the binary buffer.
+constexpr std::uint32_t kGlbMagic = 0x46546C67, kJsonChunk = 0x4E4F534A;
+std::uint32_t readU32(const std::string& b, std::size_t at) {
+  std::uint32_t v = 0;
+  std::memcpy(&v, b.data() + at, 4);
+  return v;
+}
+void writeU32(std::string& b, std::size_t at, std::uint32_t v) { std::memcpy(b.data() + at, &v, 4); }
+
+nlohmann::json glbJson(const std::string& glb, const std::string& what) {
+  if (glb.size() < 20 || readU32(glb, 0) != kGlbMagic || readU32(glb, 16) != kJsonChunk)
+    throw UserError(what + " is not a binary glTF (GLB) file.");
+  const std::uint32_t length = readU32(glb, 12);
+  if (20 + std::size_t(length) > glb.size()) throw UserError(what + " is cut short (its JSON chunk runs past the end).");
+  try {
+    return nlohmann::json::parse(glb.begin() + 20, glb.begin() + 20 + length);
+  } catch (const nlohmann::json::exception&) {
+    throw UserError(what + " has a JSON chunk that does not parse.");
+  }
+}
+
+const char* kindName(StructureKind k) {
+  switch (k) {
+    case StructureKind::Muscle: return "muscle";
+    case StructureKind::Bone: return "bone";
+    case StructureKind::Skin: return "skin";
+    case StructureKind::Other: break;
+  }
+  return "other";
+}
+}  // namespace
+
+std::vector<Structure> glbStructureTable(const std::string& glb, const std::string& what) {
+  const nlohmann::json j = glbJson(glb, what);
+  std::vector<Structure> out;
+  if (!j.contains("nodes") || !j["nodes"].is_array()) return out;
+  for (const auto& node : j["nodes"]) {
+    if (!node.contains("extras") || !node["extras"].contains("dorsum")) continue;
+    const auto& d = node["extras"]["dorsum"];
+    Structure s;
+    try {
+      s.node = node.at("name").get<std::string>();
+      s.id = d.at("id").get<std::string>();
+      s.muscleId = d.value("muscle", std::string());
+      const std::string kind = d.at("kind").get<std::string>();
+      s.kind = kind == "muscle" ? StructureKind::Muscle : kind == "bone" ? StructureKind::Bone : kind == "skin" ? StructureKind::Skin : StructureKind::Other;
+      s.layer = d.value("layer", 0);
+      const std::string side = d.value("side", std::string());
+      if (side == "left") s.side = Side::Left;
+      else if (side == "right") s.side = Side::Right;
+    } catch (const nlohmann::json::exception&) {
+      throw UserError(what + " has a structure entry that is not complete (node " + node.value("name", std::string("?")) + ").");
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::string sceneToGlb(const Scene& in, const std::vector<Structure>* structures) {
+  std::string glb = sceneToGlbPlain(in);
+  if (!structures) return glb;
+  nlohmann::json j = glbJson(glb, "The GLB just written");
+  for (auto& node : j["nodes"]) {
+    const std::string name = node.value("name", std::string());
+    const auto it = std::find_if(structures->begin(), structures->end(), [&](const Structure& s) { return s.node == name; });
+    if (it == structures->end()) continue;
+    nlohmann::json d = {{"kind", kindName(it->kind)}, {"id", it->id}};
+    if (!it->muscleId.empty()) d["muscle"] = it->muscleId;
+    if (it->kind == StructureKind::Muscle) d["layer"] = it->layer;
+    if (it->side) d["side"] = it->side == Side::Left ? "left" : "right";
+    node["extras"]["dorsum"] = d;
+  }
+  std::string text = j.dump();
+  while (text.size() % 4) text += ' ';
+  const std::uint32_t oldLength = readU32(glb, 12);
+  std::string out = glb.substr(0, 12);
+  out.resize(20);
+  writeU32(out, 12, std::uint32_t(text.size()));
+  writeU32(out, 16, kJsonChunk);
+  out += text;
+  out += glb.substr(20 + oldLength);  // the binary chunk as it was
+  writeU32(out, 8, std::uint32_t(out.size()));
+  return out;
+}
+
+std::string sceneToGlbPlain(const Scene& in) {
   aiScene scene;
   const unsigned n = unsigned(in.meshes.size());
   scene.mRootNode = new aiNode("dorsum");

@@ -2,6 +2,10 @@
 // Reads any model Assimp understands (glTF/GLB, OBJ, STL, FBX, ...) into a Scene, keeping node
 // names as mesh names so later content can address structures by id.
 #include "core/mesh.hpp"
+#include "core/structure.hpp"
+
+#include <string>
+#include <vector>
 
 #include <filesystem>
 
@@ -15,7 +19,15 @@ Scene loadModelFromMemory(const std::string& bytes, const std::string& hint, con
 
 // Writes the scene as one binary glTF (GLB) through Assimp's exporter: one node per mesh named
 // as the mesh, one material per mesh, normals, UVs and vertex colours. Deterministic.
-std::string sceneToGlb(const Scene& scene);
+// With `structures` (parallel to scene.meshes), every node carries what it is in its glTF
+// "extras" ({"dorsum": {kind, id, muscle, layer, side}}): the structure table a viewer reads back
+// with glbStructureTable instead of guessing from node names.
+std::string sceneToGlb(const Scene& scene, const std::vector<Structure>* structures = nullptr);
+// The structure table of a GLB written by sceneToGlb (empty when it has none). Throws UserError
+// when the bytes are not a GLB.
+std::vector<Structure> glbStructureTable(const std::string& glb, const std::string& what);
+// The GLB without a structure table (what Assimp's exporter writes).
+std::string sceneToGlbPlain(const Scene& scene);
 
 // Checks that path names a readable, non-empty regular file; throws UserError otherwise.
 void requireReadableFile(const std::filesystem::path& path, const char* what);

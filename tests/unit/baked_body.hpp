@@ -19,7 +19,11 @@ inline const core::Atlas& embeddedAtlas() {
 }
 
 inline const core::AtlasModel& bakedBody() {
-  static const core::AtlasModel m = core::describeScene(embeddedAtlas(), core::loadModel(DORSUM_BAKED_ATLAS));
+  static const core::AtlasModel m = [] {
+    const std::string glb = core::readTextFile(DORSUM_BAKED_ATLAS, "The baked body");
+    return core::describeScene(embeddedAtlas(), core::loadModelFromMemory(glb, "glb", "the baked body"),
+                               core::glbStructureTable(glb, "the baked body"), "the baked body");
+  }();
   return m;
 }
 

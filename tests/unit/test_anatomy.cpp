@@ -30,6 +30,12 @@ namespace {
 
 const Atlas& atlas() { return embeddedAtlas(); }
 const AtlasModel& model() { return bakedBody(); }
+// What the bake's structure table says of a node (kind Other when it has no entry).
+Structure structureOf(const AtlasModel& m, const std::string& node) {
+  for (const auto& s : m.structures)
+    if (s.node == node) return s;
+  return Structure{node, node, "", StructureKind::Other, 0, std::nullopt};
+}
 
 const OutwardField& outward() {
   static const BodyFrame frame(atlas());
@@ -108,7 +114,7 @@ TEST_CASE("anatomy: every muscle part, bone and the skin are in the model, named
         INFO(node);
         ++expected;
         CHECK(mdl.scene.find(node) != nullptr);
-        const Structure s = describeNode(atlas(), node);
+        const Structure s = structureOf(mdl, node);
         CHECK(s.kind == StructureKind::Muscle);
         CHECK(s.id == part.id);
         CHECK(s.muscleId == muscle.id);
@@ -124,7 +130,7 @@ TEST_CASE("anatomy: every muscle part, bone and the skin are in the model, named
         const std::string node = bone.id + sideSuffix(side);
         ++expected;
         CHECK(mdl.scene.find(node) != nullptr);
-        const Structure s = describeNode(atlas(), node);
+        const Structure s = structureOf(mdl, node);
         CHECK(s.kind == StructureKind::Bone);
         CHECK(s.id == bone.id);
         REQUIRE(s.side.has_value());
@@ -133,15 +139,14 @@ TEST_CASE("anatomy: every muscle part, bone and the skin are in the model, named
     } else {
       ++expected;
       CHECK(mdl.scene.find(bone.id) != nullptr);
-      const Structure s = describeNode(atlas(), bone.id);
+      const Structure s = structureOf(mdl, bone.id);
       CHECK(s.kind == StructureKind::Bone);
       CHECK_FALSE(s.side.has_value());
     }
   }
-  const Structure skin = describeNode(atlas(), "skin");
+  const Structure skin = structureOf(mdl, "skin");
   CHECK(skin.kind == StructureKind::Skin);
   CHECK(mdl.scene.meshes.size() == expected);  // exactly the atlas's structures
-  CHECK(describeNode(atlas(), "teapot_l").kind == StructureKind::Other);
 }
 
 TEST_CASE("anatomy: every muscle's ends lie on their landmarks", "[anatomy]") {
@@ -341,9 +346,23 @@ TEST_CASE("anatomy: the resolution parameter makes the body coarser or finer", "
 
 TEST_CASE("anatomy: the bake is deterministic, matches the build's, and round-trips every structure", "[anatomy]") {
   const AtlasModel built = buildAtlasModel(atlas(), 1.0f);
-  const std::string glb = sceneToGlb(built.scene);
+  const std::string glb = sceneToGlb(built.scene, &built.structures);
   REQUIRE(!glb.empty());
-  CHECK(glb == sceneToGlb(built.scene));
+  CHECK(glb == sceneToGlb(built.scene, &built.structures));
+  // The structure table travels with the bake and comes back whole.
+  const std::vector<Structure> table = glbStructureTable(glb, "the bake");
+  REQUIRE(table.size() == built.structures.size());
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    INFO(built.structures[i].node);
+    CHECK(table[i].node == built.structures[i].node);
+    CHECK(table[i].id == built.structures[i].id);
+    CHECK(table[i].muscleId == built.structures[i].muscleId);
+    CHECK(table[i].kind == built.structures[i].kind);
+    CHECK(table[i].layer == built.structures[i].layer);
+    CHECK(table[i].side == built.structures[i].side);
+  }
+  CHECK(glbStructureTable(sceneToGlbPlain(built.scene), "a plain GLB").empty());
+  CHECK_THROWS_WITH(describeScene(atlas(), Scene{}, {}, "A GLB without a table"), Catch::Contains("no table of its structures"));
   const Scene loaded = loadModelFromMemory(glb, "glb", "the baked atlas");
   REQUIRE(loaded.meshes.size() == model().scene.meshes.size());
   for (std::size_t i = 0; i < loaded.meshes.size(); ++i) {

@@ -4,6 +4,7 @@
 #include "core/anatomy/muscle_builder.hpp"
 #include "core/anatomy/skeleton_builder.hpp"
 #include "core/anatomy/skin_builder.hpp"
+#include "core/error.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -54,7 +55,7 @@ AtlasModel buildAtlasModel(const Atlas& atlas, float resolution) {
     model.structures.push_back(s);
   }
   for (auto& b : bones) {
-    model.structures.push_back(describeNode(atlas, b.mesh.name));
+    model.structures.push_back({b.mesh.name, b.boneId, "", StructureKind::Bone, 0, b.side});
     model.scene.meshes.push_back(std::move(b.mesh));
   }
   model.structures.push_back({"skin", "skin", "", StructureKind::Skin, 0, std::nullopt});
@@ -62,47 +63,27 @@ AtlasModel buildAtlasModel(const Atlas& atlas, float resolution) {
   return model;
 }
 
-Structure describeNode(const Atlas& atlas, const std::string& node) {
-  Structure s;
-  s.node = node;
-  std::string base = node;
-  if (node.size() > 2 && (node.ends_with("_l") || node.ends_with("_r"))) {
-    base = node.substr(0, node.size() - 2);
-    s.side = node.back() == 'l' ? Side::Left : Side::Right;
-  }
-  if (node == "skin") {
-    s.id = "skin";
-    s.kind = StructureKind::Skin;
-    return s;
-  }
-  for (const auto& m : atlas.muscles)
-    for (const auto& p : m.parts)
-      if (p.id == base) {
-        s.id = p.id;
-        s.muscleId = m.id;
-        s.kind = StructureKind::Muscle;
-        s.layer = m.layer;
-        return s;
-      }
-  if (atlas.bone(base)) {
-    s.id = base;
-    s.kind = StructureKind::Bone;
-    return s;
-  }
-  if (atlas.bone(node)) {  // a midline bone whose id ends like a side, should one ever exist
-    s.id = node;
-    s.kind = StructureKind::Bone;
-    s.side.reset();
-    return s;
-  }
-  s.id = node;
-  s.side.reset();
-  return s;
-}
-
-AtlasModel describeScene(const Atlas& atlas, Scene scene) {
+AtlasModel describeScene(const Atlas& atlas, Scene scene, const std::vector<Structure>& table, const std::string& what) {
+  if (table.empty())
+    throw UserError(what + " carries no table of its structures; bake it again with this version ('dorsum bake').");
   AtlasModel model;
-  for (const auto& m : scene.meshes) model.structures.push_back(describeNode(atlas, m.name));
+  for (const auto& m : scene.meshes) {
+    const auto it = std::find_if(table.begin(), table.end(), [&](const Structure& s) { return s.node == m.name; });
+    if (it == table.end())
+      throw UserError(what + " has a part '" + m.name + "' its structure table does not describe; bake it again.");
+    // The table must agree with the atlas it is shown with.
+    const Structure& s = *it;
+    const bool known = s.kind == StructureKind::Skin ||
+                       (s.kind == StructureKind::Bone && atlas.bone(s.id)) ||
+                       (s.kind == StructureKind::Muscle && atlas.muscle(s.muscleId) && [&] {
+                         for (const auto& p : atlas.muscle(s.muscleId)->parts)
+                           if (p.id == s.id) return true;
+                         return false;
+                       }());
+    if (!known)
+      throw UserError(what + " names a structure '" + s.id + "' the atlas does not have; bake it again from these atlas files.");
+    model.structures.push_back(s);
+  }
   model.scene = std::move(scene);
   return model;
 }

@@ -88,11 +88,11 @@ std::vector<BuiltBone> buildSkeleton(const Atlas& a, const BodyFrame& frame, flo
     if (b.bilateral) {
       m.name = b.id + "_l";
       Mesh right = mirrorX(m, b.id + "_r");
-      out.push_back({std::move(m), b.id, isGirdle(b)});
-      out.push_back({std::move(right), b.id, isGirdle(b)});
+      out.push_back({std::move(m), b.id, Side::Left, isGirdle(b)});
+      out.push_back({std::move(right), b.id, Side::Right, isGirdle(b)});
     } else {
       m.name = b.id;
-      out.push_back({std::move(m), b.id, isGirdle(b)});
+      out.push_back({std::move(m), b.id, std::nullopt, isGirdle(b)});
     }
   }
   return out;

@@ -7,6 +7,7 @@
 #include "core/atlas/atlas.hpp"
 #include "core/mesh.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace dorsum::core {
@@ -14,6 +15,7 @@ namespace dorsum::core {
 struct BuiltBone {
   Mesh mesh;            // named <bone id> or <bone id>_l / _r
   std::string boneId;   // the atlas id
+  std::optional<Side> side;  // for a bilateral bone
   bool girdle = false;  // shoulder girdle and arm: the scapular layers lie on them, the trunk's deep layers do not
 };
 
