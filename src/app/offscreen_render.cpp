@@ -4,12 +4,7 @@
 
 namespace dorsum::app {
 
-core::Bounds framingBounds(const LoadedScene& loaded) {
-  core::Bounds b;
-  for (std::size_t i = 0; i < loaded.structures.size() && i < loaded.scene.meshes.size(); ++i)
-    if (loaded.structures[i].kind == core::StructureKind::Muscle) b.add(loaded.scene.meshes[i].bounds());
-  return b.empty() ? loaded.scene.bounds() : b;
-}
+core::Bounds framingBounds(const LoadedScene& loaded) { return viewContext(loaded).framing; }
 
 core::OrbitCamera cameraFor(const core::Bounds& bounds, core::StandardView view) {
   core::OrbitCamera camera;

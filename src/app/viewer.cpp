@@ -450,8 +450,8 @@ private:
         }
     }
     if (moved) {
-      cameraTrack_ = core::Track<core::Orbit>::constant(camera_.goal());
-      execute(core::Command::setCamera(camera_.goal()));
+      cameraTrack_ = core::Track<core::Orbit>::constant(camera_.current());
+      execute(core::Command::setCamera(camera_.current()));
     }
   }
 

@@ -85,18 +85,6 @@ Orbit OrbitCamera::orbitFor(StandardView view, const Bounds& bounds, float fovY)
   return o;
 }
 
-void OrbitCamera::frame(const Bounds& bounds, StandardView view) {
-  bounds_ = bounds;
-  home_ = view;
-  now_ = goal_ = orbitFor(view, bounds, fovY);
-}
-
-void OrbitCamera::goTo(StandardView view) {
-  goal_ = orbitFor(view, bounds_, fovY);
-  // Turn the short way round.
-  goal_.yaw = now_.yaw + wrapAngle(goal_.yaw - now_.yaw);
-}
-
 Orbit OrbitCamera::focusOn(const Orbit& from, const Bounds& bounds, float fovY) {
   Orbit o = from;
   if (bounds.empty()) return o;
@@ -104,8 +92,6 @@ Orbit OrbitCamera::focusOn(const Orbit& from, const Bounds& bounds, float fovY) 
   o.distance = std::max(bounds.radius(), 0.05f) / std::sin(fovY * 0.5f) * 1.15f;
   return o;
 }
-
-void OrbitCamera::focus(const Bounds& bounds) { goal_ = focusOn(goal_, bounds, fovY); }
 
 Orbit mixOrbit(const Orbit& a, const Orbit& b, float s) {
   Orbit o;
@@ -117,56 +103,32 @@ Orbit mixOrbit(const Orbit& a, const Orbit& b, float s) {
 }
 
 void OrbitCamera::orbit(float dYaw, float dPitch) {
-  goal_.yaw += dYaw;
-  goal_.pitch = std::clamp(goal_.pitch + dPitch, -kMaxPitch, kMaxPitch);
-  now_.yaw = goal_.yaw;
-  now_.pitch = goal_.pitch;
+  now_.yaw += dYaw;
+  now_.pitch = std::clamp(now_.pitch + dPitch, -kMaxPitch, kMaxPitch);
 }
 
 void OrbitCamera::pan(float dx, float dy, float aspect) {
   const glm::mat4 inv = glm::inverse(view());
   const glm::vec3 right = glm::vec3(inv[0]);
   const glm::vec3 up = glm::vec3(inv[1]);
-  const float halfH = std::tan(fovY * 0.5f) * goal_.distance;
+  const float halfH = std::tan(fovY * 0.5f) * now_.distance;
   const glm::vec3 delta = -right * dx * halfH * aspect - up * dy * halfH;
-  goal_.target += delta;
-  now_.target = goal_.target;
+  now_.target += delta;
 }
 
 void OrbitCamera::dolly(float factor, glm::vec2 cursorNdc, float aspect) {
   factor = std::clamp(factor, 0.2f, 5.0f);
-  const float newDistance = std::clamp(goal_.distance * factor, 0.05f, 50.0f);
-  factor = newDistance / goal_.distance;
+  const float newDistance = std::clamp(now_.distance * factor, 0.05f, 50.0f);
+  factor = newDistance / now_.distance;
   // The point under the cursor on the plane through the target, facing the camera.
   const glm::mat4 inv = glm::inverse(view());
   const glm::vec3 right = glm::vec3(inv[0]);
   const glm::vec3 up = glm::vec3(inv[1]);
-  const float halfH = std::tan(fovY * 0.5f) * goal_.distance;
-  const glm::vec3 under = goal_.target + right * cursorNdc.x * halfH * aspect + up * cursorNdc.y * halfH;
+  const float halfH = std::tan(fovY * 0.5f) * now_.distance;
+  const glm::vec3 under = now_.target + right * cursorNdc.x * halfH * aspect + up * cursorNdc.y * halfH;
   // Scaling distances about that point keeps it fixed on screen.
-  goal_.target = under + (goal_.target - under) * factor;
-  goal_.distance = newDistance;
-  now_.target = goal_.target;
-  now_.distance = goal_.distance;
-}
-
-bool OrbitCamera::update(float dt) {
-  if (!animating()) return false;
-  // Exponential approach: frame-rate independent, settles in about half a second.
-  const float a = 1.0f - std::exp(-dt * 9.0f);
-  now_.target += (goal_.target - now_.target) * a;
-  now_.yaw += (goal_.yaw - now_.yaw) * a;
-  now_.pitch += (goal_.pitch - now_.pitch) * a;
-  now_.distance += (goal_.distance - now_.distance) * a;
-  if (!animating()) now_ = goal_;
-  return animating();
-}
-
-bool OrbitCamera::animating() const {
-  const float eps = 1e-4f;
-  return glm::length(goal_.target - now_.target) > eps * std::max(1.0f, goal_.distance) ||
-         std::abs(goal_.yaw - now_.yaw) > eps || std::abs(goal_.pitch - now_.pitch) > eps ||
-         std::abs(goal_.distance - now_.distance) > eps * goal_.distance;
+  now_.target = under + (now_.target - under) * factor;
+  now_.distance = newDistance;
 }
 
 glm::vec3 OrbitCamera::eye() const { return now_.target + direction(now_.yaw, now_.pitch) * now_.distance; }

@@ -1,6 +1,7 @@
 #pragma once
-// An orbit camera around a target: yaw/pitch/distance, with smooth transitions toward a goal.
-// Pure maths (no GL, no window) so that render, picking and tests share one camera.
+// An orbit camera around a target: yaw/pitch/distance. Pure maths (no GL, no window) so that render,
+// picking and tests share one camera. It has no clock: moves between poses are tracks
+// (core/view/timeline.hpp) that the window evaluates at its time and jumps the camera to.
 #include "core/mesh.hpp"
 
 #include <glm/glm.hpp>
@@ -45,13 +46,8 @@ public:
   float fovY = glm::radians(35.0f);
   Lens lens;
 
-  // Jumps (no animation) so the bounds fill the view from the given standard view.
-  void frame(const Bounds& bounds, StandardView view);
-  // Starts a smooth transition to a standard view around the framed bounds.
-  void goTo(StandardView view);
-  void reset() { goTo(home_); }
-  // Starts a smooth transition that centres and fits these bounds, keeping the direction of view.
-  void focus(const Bounds& bounds);
+  // Jumps so the bounds fill the view from the given standard view.
+  void frame(const Bounds& bounds, StandardView view) { now_ = orbitFor(view, bounds, fovY); }
 
   void orbit(float dYaw, float dPitch);
   // Pans by fractions of the viewport (dx, dy in [-1, 1] across the view).
@@ -60,27 +56,20 @@ public:
   // device coordinates (-1..1), keeping that point fixed on screen.
   void dolly(float factor, glm::vec2 cursorNdc, float aspect);
 
-  // Advances the transition; returns true while still moving (the caller keeps redrawing).
-  bool update(float dt);
-  bool animating() const;
-
   const Orbit& current() const { return now_; }
-  const Orbit& goal() const { return goal_; }
   glm::vec3 eye() const;
   glm::mat4 view() const;
   glm::mat4 projection(float aspect) const;
 
   // Jumps to a pose (no animation): the window sets the pose its camera track gives each frame.
-  void jumpTo(const Orbit& pose) { now_ = goal_ = pose; }
+  void jumpTo(const Orbit& pose) { now_ = pose; }
 
   static Orbit orbitFor(StandardView view, const Bounds& bounds, float fovY);
   // The pose that centres and fits the bounds from the direction `from` looks.
   static Orbit focusOn(const Orbit& from, const Bounds& bounds, float fovY);
 
 private:
-  Orbit now_{}, goal_{};
-  Bounds bounds_{};
-  StandardView home_ = StandardView::Posterior;
+  Orbit now_{};
 };
 
 }  // namespace dorsum::core

@@ -1,4 +1,5 @@
 #include "core/camera.hpp"
+#include "core/view/timeline.hpp"
 
 #include <catch2/catch.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -60,27 +61,24 @@ TEST_CASE("framing keeps the whole body on screen", "[camera]") {
       }
 }
 
-TEST_CASE("a view change is a smooth transition that settles on the goal", "[camera]") {
-  OrbitCamera c;
-  c.frame(bodyBounds(), StandardView::Posterior);
-  c.goTo(StandardView::Left);
-  REQUIRE(c.animating());
-  const float firstYaw = c.current().yaw;
-  c.update(1.0f / 60.0f);
-  CHECK(c.current().yaw > firstYaw);
-  CHECK(c.current().yaw < c.goal().yaw);  // part of the way, not a jump
-  int frames = 0;
-  while (c.update(1.0f / 60.0f) && frames < 600) ++frames;
-  CHECK_FALSE(c.animating());
-  CHECK(frames < 120);  // settles within two seconds at 60 Hz
-  CHECK(c.current().yaw == Approx(c.goal().yaw));
+TEST_CASE("a view change is a smooth track that settles on the goal", "[camera]") {
+  const Orbit from = OrbitCamera::orbitFor(StandardView::Posterior, bodyBounds(), glm::radians(35.0f));
+  const Orbit to = OrbitCamera::orbitFor(StandardView::Left, bodyBounds(), glm::radians(35.0f));
+  const auto track = Track<Orbit>::between(2.0, from, 2.55, to);
+  CHECK(track.at(2.0) == from);
+  const float early = track.at(2.05).yaw;
+  CHECK(early != from.yaw);
+  CHECK(std::abs(early - from.yaw) < std::abs(to.yaw - from.yaw) * 0.25f);  // part of the way, not a jump
+  CHECK(track.at(2.55).yaw == Approx(to.yaw));
+  CHECK(track.finished(2.55));
 }
 
 TEST_CASE("views turn the short way round", "[camera]") {
-  OrbitCamera c;
-  c.frame(bodyBounds(), StandardView::Right);  // yaw -pi/2
-  c.goTo(StandardView::Anterior);              // pi: the short way is -pi/2 further, not +3pi/2
-  CHECK(std::abs(c.goal().yaw - c.current().yaw) == Approx(glm::half_pi<float>()).epsilon(1e-3));
+  const Orbit right = OrbitCamera::orbitFor(StandardView::Right, bodyBounds(), glm::radians(35.0f));      // yaw -pi/2
+  const Orbit anterior = OrbitCamera::orbitFor(StandardView::Anterior, bodyBounds(), glm::radians(35.0f));  // pi
+  // Halfway, the short way (-pi/2 further) is at -3pi/4, not at +pi/4.
+  const float mid = mixOrbit(right, anterior, 0.5f).yaw;
+  CHECK(std::abs(std::remainder(mid + 0.75f * glm::pi<float>(), glm::two_pi<float>())) < 1e-3f);
 }
 
 TEST_CASE("dolly toward the cursor keeps the point under it fixed", "[camera]") {

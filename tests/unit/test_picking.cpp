@@ -3,6 +3,7 @@
 // hidden or peeled structure, and a ghosted one only when nothing solid is behind the cursor.
 #include "baked_body.hpp"
 #include "core/display_state.hpp"
+#include "core/view/view_state.hpp"
 #include "core/geometry/picking.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,13 +19,7 @@ const Bvh& bvh() {
   static const Bvh b(model().scene);
   return b;
 }
-std::vector<Pickable> pickableFor(const DisplayState& st) {
-  const auto d = resolveDisplay(st, model().structures);
-  std::vector<Pickable> out(d.size());
-  for (std::size_t i = 0; i < d.size(); ++i)
-    out[i] = d[i] == Display::Shown ? Pickable::Solid : d[i] == Display::Ghosted ? Pickable::Ghosted : Pickable::Hidden;
-  return out;
-}
+std::vector<Pickable> pickableFor(const DisplayState& st) { return pickableOf(resolveDisplay(st, model().structures)); }
 // A ray from behind (posterior, -Z) at the height of a spinous process, x to the side of it.
 Ray besideSpinousProcess(const char* landmark, float x, float dy = -0.01f) {
   const glm::vec3 sp = atlas().landmark(landmark)->position;
