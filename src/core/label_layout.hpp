@@ -1,6 +1,8 @@
 #pragma once
 // Leader-line labels: each label sits in a column beside the body, level with its anchor where it
 // can be, pushed up or down so that no two labels overlap; the leader line joins label and anchor.
+// Labels never overlap: when the columns would meet they share one side, and a column with no room
+// for all its labels keeps the ones listed first (the caller lists the most important first).
 // Pure layout in pixels (no GL, no fonts): the renderer measures the text and draws the result.
 #include <glm/glm.hpp>
 

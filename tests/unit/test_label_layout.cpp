@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 
 using namespace dorsum::core;
@@ -68,4 +69,32 @@ TEST_CASE("a lone label sits level with its anchor, its leader joining the near 
   CHECK(placed[0].box.y == Approx(290));
   CHECK(placed[0].join.x == Approx(placed[0].box.x + 100));
   CHECK(placed[0].join.x <= 400 - area.margin + 0.01f);
+}
+
+TEST_CASE("labels never overlap at any UI scale: crowded columns merge and shed the labels listed last", "[labels]") {
+  for (const float scale : {1.0f, 1.5f, 2.0f, 3.0f}) {
+    LabelArea area;
+    area.width = 1024;
+    area.height = 700;
+    area.left = 260;   // the panels at this scale
+    area.right = 760;
+    area.bodyLeft = 380;
+    area.bodyRight = 640;
+    area.gap = 4.0f * scale;
+    std::vector<LabelRequest> requests;
+    for (int i = 0; i < 24; ++i)
+      requests.push_back({{400.0f + float(i % 5) * 50.0f, 80.0f + float(i) * 24.0f}, {150.0f * scale, 18.0f * scale}, i % 2 == 0,
+                          "label " + std::to_string(i)});
+    const auto placed = layoutLabels(requests, area);
+    INFO("scale " << scale << ": " << placed.size() << " of " << requests.size() << " placed");
+    CHECK(!placed.empty());
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+      CHECK(placed[i].box.y >= 0.0f);
+      CHECK(placed[i].box.y + placed[i].size.y <= area.height);
+      for (std::size_t j = i + 1; j < placed.size(); ++j) CHECK_FALSE(overlap(placed[i], placed[j]));
+    }
+    // The first ones asked for are kept.
+    CHECK(std::any_of(placed.begin(), placed.end(), [](const PlacedLabel& p) { return p.text == "label 0"; }));
+    if (scale >= 2.0f) CHECK(placed.size() < requests.size());
+  }
 }
