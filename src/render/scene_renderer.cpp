@@ -86,11 +86,6 @@ void SceneRenderer::setStyles(const std::vector<MeshStyle>& styles) {
   for (std::size_t i = 0; i < meshes_.size(); ++i) meshes_[i].style = i < styles.size() ? styles[i] : MeshStyle{};
 }
 
-void SceneRenderer::setVisible(const std::vector<bool>& visible) {
-  for (std::size_t i = 0; i < meshes_.size(); ++i)
-    meshes_[i].style = MeshStyle{i < visible.size() && !visible[i] ? 0.0f : 1.0f, glm::vec4(0.0f)};
-}
-
 void SceneRenderer::drawMesh(unsigned program, const GpuMesh& m, const glm::mat4& model) const {
   glUniformMatrix4fv(glGetUniformLocation(program, "uModel"), 1, GL_FALSE, glm::value_ptr(model));
   glUniform3fv(glGetUniformLocation(program, "uColor"), 1, glm::value_ptr(m.color));

@@ -45,8 +45,6 @@ public:
   void upload(const core::Scene& scene);
   // Per-mesh styles by index in the uploaded scene (missing entries: opaque, no highlight).
   void setStyles(const std::vector<MeshStyle>& styles);
-  // Shorthand: shown meshes opaque, the others not drawn.
-  void setVisible(const std::vector<bool>& visible);
   void setMarkers(std::vector<Marker> markers) { markers_ = std::move(markers); }
   // Back faces are culled for closed meshes (the body); a user's model may be open or wound
   // inward, so it is drawn two-sided (picking is two-sided too).

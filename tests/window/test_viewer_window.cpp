@@ -2,6 +2,8 @@
 // last frame and closes by itself.
 #include "app/commands.hpp"
 #include "core/image.hpp"
+#include "app/scene_source.hpp"
+#include "core/view/view_state.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -41,6 +43,36 @@ TEST_CASE("the viewer starts at a large UI scale and from another view", "[windo
   o.view = "left";
   REQUIRE(app::runViewer(o) == 0);
   CHECK(core::readPng(shot).width > 100);
+}
+
+TEST_CASE("the window opens in a saved view state and reports the same state back", "[window]") {
+  // The state a lesson would save: two layers peeled, a muscle ghosted, a structure selected, labels.
+  const fs::path in = fs::path(DORSUM_TEST_OUTPUT) / "window_state_in.json";
+  const fs::path report = fs::path(DORSUM_TEST_OUTPUT) / "window_state_report.json";
+  nlohmann::json state;
+  {
+    const app::LoadedScene loaded = app::loadScene({});
+    const core::ViewContext ctx = app::viewContext(loaded);
+    core::ViewState s = core::initialState(ctx, core::StandardView::ThreeQuarter);
+    s = core::apply(ctx, s, core::Command::setPeel(2));
+    s = core::apply(ctx, s, core::Command::setDisplay("iliocostalis_lumborum", core::Display::Ghosted));
+    s = core::apply(ctx, s, core::Command::select("levator_scapulae_l", std::nullopt, false));
+    s = core::apply(ctx, s, core::Command::setLabels(true));
+    state = core::toJson(s);
+    std::ofstream(in) << state.dump(2);
+  }
+  app::ViewOptions o;
+  o.exitAfterFrames = 4;
+  o.state = in;
+  o.report = report;
+  REQUIRE(app::runViewer(o) == 0);
+  std::ifstream r(report);
+  const nlohmann::json back = nlohmann::json::parse(r);
+  CHECK(back["state"]["display"] == state["display"]);
+  CHECK(back["state"]["selected"] == state["selected"]);
+  CHECK(back["state"]["labels"] == true);
+  CHECK(back["state"]["view"] == "three-quarter");
+  CHECK(back["peel"] == 2);
 }
 
 namespace {
