@@ -41,4 +41,21 @@ std::vector<std::string> Atlas::structureIds() const {
   return ids;
 }
 
+const Region* Atlas::region(const std::string& id) const { return findById(regions, id); }
+const TriggerPoint* Atlas::triggerPoint(const std::string& id) const { return findById(triggerPoints, id); }
+
+std::optional<glm::vec3> Atlas::point(const PointSpec& spec, Side side) const {
+  const Landmark* a = landmark(spec.landmark);
+  if (!a) return std::nullopt;
+  glm::vec3 p = a->on(Side::Left);
+  if (!spec.to.empty()) {
+    const Landmark* b = landmark(spec.to);
+    if (!b) return std::nullopt;
+    p = glm::mix(p, b->on(Side::Left), spec.t);
+  }
+  p += spec.offsetMm * 0.001f;
+  if (side == Side::Right) p.x = -p.x;
+  return p;
+}
+
 }  // namespace dorsum::core

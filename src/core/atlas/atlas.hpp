@@ -121,12 +121,63 @@ struct Muscle {
   std::vector<Disagreement> disagreements;
 };
 
+// A point given by landmarks: a landmark, or the point a fraction t of the way from one landmark to
+// another; then moved by an offset in millimetres (x toward the side's lateral, y up, z anterior).
+struct PointSpec {
+  std::string landmark, to;  // `to` empty: the landmark itself
+  float t = 0.5f;
+  glm::vec3 offsetMm{0.0f};
+};
+
+// One piece of a region: the skin within radiusMm of the segment between two points (a sphere
+// when they are the same), optionally only where the skin faces a direction (its normal's
+// component along it at least facingMin), and only between two heights.
+struct RegionShape {
+  PointSpec from, to;
+  float radiusMm = 30.0f;
+  std::string facing;  // "", posterior, anterior, lateral, medial, superior, inferior
+  float facingMin = 0.2f;
+  std::optional<PointSpec> above, below;  // keep the skin above / below these points' heights
+};
+
+// A named area of the skin (the suprascapular region, the buttock, the little finger), defined
+// from landmarks so that it follows the body whatever its mesh. A bilateral region is written for
+// the left side and mirrored; a midline one straddles.
+struct Region {
+  std::string id, name, description;
+  bool bilateral = true;
+  std::vector<RegionShape> shapes;  // their union
+  std::vector<std::string> sources;
+};
+
+// A myofascial trigger point: where it lies on its muscle part (u along the fibres from the origin,
+// v across them from the first attachment landmark, both 0 to 1: the muscle's own surface
+// coordinates, so it stays on the muscle whatever the mesh) and where it refers pain: its
+// essential zone (always) and its spillover zone (sometimes), as regions.
+struct TriggerPoint {
+  std::string id, name, muscle, part;
+  Cited location;
+  float u = 0.5f, v = 0.5f;
+  std::vector<std::string> essential, spillover;
+  Cited activation;
+  std::vector<std::string> sources;
+  std::vector<Disagreement> disagreements;
+};
+
 struct Atlas {
   std::vector<Source> sources;
   std::vector<Layer> layers;
   std::vector<Landmark> landmarks;
   std::vector<Bone> bones;
   std::vector<Muscle> muscles;
+  std::vector<Region> regions;               // optional file
+  std::vector<TriggerPoint> triggerPoints;   // optional file
+
+  const Region* region(const std::string& id) const;
+  const TriggerPoint* triggerPoint(const std::string& id) const;
+  // The point a spec names, on a side (bilateral landmarks and offsets mirrored for the right);
+  // nullopt when a landmark is unknown.
+  std::optional<glm::vec3> point(const PointSpec& spec, Side side) const;
 
   const Landmark* landmark(const std::string& id) const;
   const Muscle* muscle(const std::string& id) const;

@@ -21,7 +21,9 @@ using namespace atlas_detail;
 
 namespace {
 
-const char* const kKinds[] = {"sources", "layers", "landmarks", "bones", "muscles"};
+const char* const kKinds[] = {"sources", "layers", "landmarks", "bones", "muscles", "regions", "trigger_points"};
+// Every atlas has these; regions and trigger points are optional (an atlas of anatomy alone).
+const char* const kRequiredKinds[] = {"sources", "layers", "landmarks", "bones", "muscles"};
 
 void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& problems, std::set<std::string>& kindsSeen) {
   Reader r(file.name, problems);
@@ -49,7 +51,7 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
     return;
   }
   if (!doc.is_object()) {
-    r.problem("", "the top level must be an object with one of the keys sources, layers, landmarks, bones, muscles");
+    r.problem("", "the top level must be an object with one of the keys sources, layers, landmarks, bones, muscles, regions, trigger_points");
     return;
   }
   const char* kind = nullptr;
@@ -62,7 +64,7 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
     if (kind && key != kind && key != "comment" && std::find(std::begin(kKinds), std::end(kKinds), key) == std::end(kKinds))
       r.problem(key, "unknown top-level key (expected only '" + std::string(kind) + "', and optionally 'comment')");
   if (!kind) {
-    r.problem("", "the top level has none of the keys sources, layers, landmarks, bones, muscles");
+    r.problem("", "the top level has none of the keys sources, layers, landmarks, bones, muscles, regions, trigger_points");
     return;
   }
   if (!kindsSeen.insert(kind).second) r.problem(kind, std::string("a second file of ") + kind + " was given");
@@ -84,6 +86,8 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
     else if (k == "landmarks") readLandmark(r, item, path, atlas);
     else if (k == "bones") readBone(r, item, path, atlas);
     else if (k == "muscles") readMuscle(r, item, path, atlas);
+    else if (k == "regions") readRegion(r, item, path, atlas);
+    else if (k == "trigger_points") readTriggerPoint(r, item, path, atlas);
   }
 }
 
@@ -176,6 +180,52 @@ void crossCheck(const Atlas& a, const Origins& files, std::vector<Diagnostic>& o
         checkSources(m.disagreements[j].sources, "muscles", p + ".disagreements[" + std::to_string(j) + "]");
     }
   }
+
+  // Regions: ids, sources, the landmarks their shapes are built from.
+  std::set<std::string> regionIds, pointIds;
+  for (const auto& g : a.regions) {
+    const std::string p = "regions[" + g.id + "]";
+    unique(regionIds, g.id, "regions", p);
+    checkSources(g.sources, "regions", p);
+    for (std::size_t i = 0; i < g.shapes.size(); ++i) {
+      const RegionShape& sh = g.shapes[i];
+      std::vector<std::string> ids;
+      for (const PointSpec* spec : {&sh.from, &sh.to})
+        for (const std::string* id : {&spec->landmark, &spec->to})
+          if (!id->empty()) ids.push_back(*id);
+      for (const auto* spec : {&sh.above, &sh.below})
+        if (*spec) ids.push_back((*spec)->landmark);
+      checkLandmarks(ids, "regions", p + ".shapes[" + std::to_string(i) + "].landmarks");
+    }
+  }
+  // Trigger points: their muscle and part, the regions of their zones, their sources.
+  for (const auto& t : a.triggerPoints) {
+    const std::string p = "trigger_points[" + t.id + "]";
+    unique(pointIds, t.id, "trigger_points", p);
+    if (!a.muscles.empty()) {
+      const Muscle* m = a.muscle(t.muscle);
+      if (!m) {
+        out.push_back({files.of("trigger_points"), p + ".muscle", "unknown muscle '" + t.muscle + "'"});
+      } else if (std::none_of(m->parts.begin(), m->parts.end(), [&](const MusclePart& part) { return part.id == t.part; })) {
+        out.push_back({files.of("trigger_points"), p + ".part", "'" + t.part + "' is not a part of " + t.muscle});
+      }
+    }
+    const bool haveRegions = files.fileOf.count("regions") > 0;
+    for (const auto* zone : {&t.essential, &t.spillover}) {
+      const char* name = zone == &t.essential ? ".essential" : ".spillover";
+      for (const auto& r : *zone) {
+        if (haveRegions && !regionIds.count(r))
+          out.push_back({files.of("trigger_points"), p + name, "unknown region '" + r + "'"});
+        if (zone == &t.spillover && std::find(t.essential.begin(), t.essential.end(), r) != t.essential.end())
+          out.push_back({files.of("trigger_points"), p + ".spillover", "'" + r + "' is in the essential zone already"});
+      }
+    }
+    checkSources(t.sources, "trigger_points", p);
+    checkSources(t.location.sources, "trigger_points", p + ".location");
+    checkSources(t.activation.sources, "trigger_points", p + ".activation");
+    for (std::size_t j = 0; j < t.disagreements.size(); ++j)
+      checkSources(t.disagreements[j].sources, "trigger_points", p + ".disagreements[" + std::to_string(j) + "]");
+  }
 }
 
 }  // namespace
@@ -207,7 +257,7 @@ std::string kindOfText(const std::string& text);
 void requireEveryKind(const std::vector<AtlasFile>& files, const std::string& where, std::vector<Diagnostic>& out) {
   std::set<std::string> have;
   for (const auto& f : files) have.insert(kindOfText(f.text));
-  for (const char* kind : kKinds)
+  for (const char* kind : kRequiredKinds)
     if (!have.count(kind))
       out.push_back({where, "", std::string("no file holds the atlas's ") + kind +
                                     " (an atlas needs sources, layers, landmarks, bones and muscles)"});

@@ -94,6 +94,28 @@ PartShape readShape(Reader& r, const json& obj, const std::string& path) {
 
 }  // namespace
 
+std::vector<Disagreement> readDisagreements(Reader& r, const json& item, const std::string& path) {
+  std::vector<Disagreement> out;
+  if (const json* dis = r.member(item, path, "disagreements", false)) {
+    if (!dis->is_array()) r.problem(path + ".disagreements", "must be a list");
+    else
+      for (std::size_t j = 0; j < dis->size(); ++j) {
+        const std::string dp = path + ".disagreements[" + std::to_string(j) + "]";
+        if (!(*dis)[j].is_object()) {
+          r.problem(dp, "must be an object");
+          continue;
+        }
+        Disagreement d;
+        d.field = r.string((*dis)[j], dp, "field");
+        d.text = r.string((*dis)[j], dp, "text");
+        d.follow = r.string((*dis)[j], dp, "follow");
+        d.sources = r.sources((*dis)[j], dp);
+        out.push_back(d);
+      }
+  }
+  return out;
+}
+
 void readMuscle(Reader& r, const json& item, const std::string& path, Atlas& atlas) {
   r.allowOnly(item, path, {"id", "name", "latin", "group", "layer", "bilateral", "parts", "fibres", "action",
                            "innervation", "blood_supply", "note", "disagreements"});
@@ -147,23 +169,7 @@ void readMuscle(Reader& r, const json& item, const std::string& path, Atlas& atl
       m.innervation.sources = r.sources(*inn, path + ".innervation");
     }
   }
-  if (const json* dis = r.member(item, path, "disagreements", false)) {
-    if (!dis->is_array()) r.problem(path + ".disagreements", "must be a list");
-    else
-      for (std::size_t j = 0; j < dis->size(); ++j) {
-        const std::string dp = path + ".disagreements[" + std::to_string(j) + "]";
-        if (!(*dis)[j].is_object()) {
-          r.problem(dp, "must be an object");
-          continue;
-        }
-        Disagreement d;
-        d.field = r.string((*dis)[j], dp, "field");
-        d.text = r.string((*dis)[j], dp, "text");
-        d.follow = r.string((*dis)[j], dp, "follow");
-        d.sources = r.sources((*dis)[j], dp);
-        m.disagreements.push_back(d);
-      }
-  }
+  m.disagreements = readDisagreements(r, item, path);
   atlas.muscles.push_back(m);
 }
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <regex>
 #include <string>
@@ -149,5 +150,9 @@ void readLayer(Reader& r, const json& item, const std::string& path, Atlas& atla
 void readLandmark(Reader& r, const json& item, const std::string& path, Atlas& atlas);
 void readBone(Reader& r, const json& item, const std::string& path, Atlas& atlas);
 void readMuscle(Reader& r, const json& item, const std::string& path, Atlas& atlas);
+void readRegion(Reader& r, const json& item, const std::string& path, Atlas& atlas);
+void readTriggerPoint(Reader& r, const json& item, const std::string& path, Atlas& atlas);
+// An optional "disagreements" list: {field, text, follow, sources} each.
+std::vector<Disagreement> readDisagreements(Reader& r, const json& item, const std::string& path);
 
 }  // namespace dorsum::core::atlas_detail
