@@ -6,6 +6,7 @@ in vec3 vWorld;
 in vec3 vNormal;
 in vec2 vUv;
 in vec4 vColor;
+in vec2 vReferral;  // essential, spillover: solid red and stippled red, the literature's convention
 uniform vec3 uColor;      // linear base colour
 uniform vec3 uEye;        // camera position
 uniform vec3 uKeyDir;     // direction toward the key light
@@ -35,6 +36,11 @@ void main() {
     float shade = (hash(band) - 0.5) * 0.22 - groove * 0.18;
     base *= 1.0 + shade * striation * fade;
   }
+  // Referred pain: the essential zone solid red, the spillover zone red dots on a fixed screen grid.
+  vec2 cell = fract(gl_FragCoord.xy / 7.0) - 0.5;
+  float dots = 1.0 - smoothstep(0.22, 0.32, length(cell));
+  float paint = max(vReferral.x, vReferral.y * dots);
+  base = mix(base, vec3(0.72, 0.04, 0.03), paint);
   float key = max(dot(n, uKeyDir) * 0.8 + 0.2, 0.0);   // wrapped diffuse keeps shadows soft
   float fill = max(dot(n, uFillDir), 0.0);
   float hemi = 0.5 + 0.5 * n.y;
@@ -53,14 +59,16 @@ void main() {
   c *= 0.8;  // exposure
   c = clamp((c * (2.51 * c + 0.03)) / (c * (2.43 * c + 0.59) + 0.14), 0.0, 1.0);
   vec3 display = pow(c, vec3(1.0 / 2.2));
+  // Painted skin stays readable through a ghosted skin: the paint is more opaque than the ghost.
+  float alpha = uAlpha < 0.999 ? mix(uAlpha, 0.75, max(vReferral.x, vReferral.y * 0.6)) : uAlpha;
   if (uOit == 1) {
     // Weighted blended OIT (McGuire & Bavoil 2013): nearer and more opaque surfaces weigh more.
     float z = gl_FragCoord.z;
-    float w = clamp(uAlpha * 10.0 / (1e-5 + pow(z / 200.0, 4.0) + pow(z, 12.0) * 0.5), 1e-2, 3e3);
-    fragColor = vec4(display * uAlpha * w, uAlpha);  // rgb summed, alpha -> product of (1 - a)
-    fragWeight = vec4(uAlpha * w, 0.0, 0.0, 0.0);    // summed
+    float w = clamp(alpha * 10.0 / (1e-5 + pow(z / 200.0, 4.0) + pow(z, 12.0) * 0.5), 1e-2, 3e3);
+    fragColor = vec4(display * alpha * w, alpha);  // rgb summed, alpha -> product of (1 - a)
+    fragWeight = vec4(alpha * w, 0.0, 0.0, 0.0);   // summed
   } else {
-    fragColor = vec4(display, uAlpha);
+    fragColor = vec4(display, alpha);
     fragWeight = vec4(0.0);
   }
 }

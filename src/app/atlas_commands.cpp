@@ -1,6 +1,10 @@
 #include "app/commands.hpp"
 #include "core/atlas/atlas_json.hpp"
 #include "core/atlas/atlas_loader.hpp"
+#include "app/scene_source.hpp"
+#include "core/anatomy/referral.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <iostream>
 
@@ -18,8 +22,16 @@ int runValidate(const std::vector<std::filesystem::path>& paths) {
 }
 
 int runAtlas(const AtlasOptions& o) {
-  const core::Atlas atlas = core::loadAtlasOrThrow(o.atlasDir);
-  std::cout << (o.json ? core::atlasToJson(atlas) + "\n" : core::atlasSummary(atlas));
+  if (!o.json) {
+    std::cout << core::atlasSummary(core::loadAtlasOrThrow(o.atlasDir));
+    return 0;
+  }
+  // Regions and trigger points are placed on the body: their centres and positions need it.
+  const LoadedScene body = loadScene({std::nullopt, o.atlasDir});
+  nlohmann::json doc = nlohmann::json::parse(core::atlasToJson(*body.atlas));
+  const nlohmann::json referral = core::referralJson(*body.atlas, *body.referral);
+  for (const auto& [key, value] : referral.items()) doc[key] = value;
+  std::cout << doc.dump(2) << "\n";
   return 0;
 }
 

@@ -25,6 +25,10 @@ struct RenderOptions {
   // A saved view state (JSON) to start from; the other flags then change it.
   std::optional<std::filesystem::path> state;
   bool viewGiven = false;  // --view was given (with --state, it moves the saved camera)
+  // Referred pain: a trigger point's pattern, or a region, as the viewer frames it; on a side.
+  std::optional<std::string> triggerPoint, region;
+  std::string side = "left";
+  bool marks = false;  // every trigger point as an X mark
 };
 int runRender(const RenderOptions& options);
 
@@ -83,6 +87,14 @@ namespace dorsum::app {
 // What a click at pixel (x, y) (its centre) of a width x height image selects in this state: JSON.
 std::string pickAtPixel(const LoadedScene& loaded, const core::ViewContext& ctx, const core::ViewState& state,
                         const core::Bvh& bvh, int width, int height, int x, int y);
+
+// `dorsum referral --trigger-point ID | --region ID [--json]`: a point's zones, or what refers to a region.
+struct ReferralOptions {
+  std::optional<std::string> triggerPoint, region;
+  bool json = false;
+  std::optional<std::filesystem::path> atlasDir;
+};
+int runReferral(const ReferralOptions& options);
 
 // `dorsum bake --out FILE.glb`: the whole atlas as one GLB, deterministic.
 struct BakeOptions {

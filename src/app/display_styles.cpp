@@ -1,5 +1,7 @@
 #include "app/display_styles.hpp"
 
+#include "core/geometry/picking.hpp"
+
 namespace dorsum::app {
 
 std::vector<render::MeshStyle> meshStyles(const LoadedScene& loaded, const std::vector<core::Display>& displays,
@@ -31,6 +33,55 @@ std::vector<render::Marker> attachmentMarkers(const LoadedScene& loaded, const s
             out.push_back({l->on(*s.side), 0.0045f, end == &part.origin ? kOriginColor : kInsertionColor});
     }
   }
+  return out;
+}
+
+std::optional<ReferralPaint> referralPaint(const LoadedScene& loaded, const core::ViewState& state) {
+  if (!loaded.referral || (!state.triggerPoint && !state.region)) return std::nullopt;
+  const core::ReferralMap& map = *loaded.referral;
+  ReferralPaint paint;
+  paint.mesh = map.skinMesh();
+  const std::size_t n = loaded.scene.meshes[paint.mesh].positions.size();
+  paint.values.assign(n, glm::vec2(0.0f));
+  if (state.triggerPoint) {
+    const core::ReferralZone z = map.zone(state.triggerPoint->id, state.triggerPoint->side);
+    for (std::size_t v = 0; v < n && v < z.essential.size(); ++v) paint.values[v] = {z.essential[v], z.spillover[v]};
+  } else if (const core::SkinRegion* r = map.region(state.region->id, state.region->side)) {
+    for (std::size_t v = 0; v < n && v < r->weight.size(); ++v) paint.values[v] = {r->weight[v], 0.0f};
+  }
+  return paint;
+}
+
+std::vector<TriggerMark> triggerPointMarks(const LoadedScene& loaded, const std::vector<core::Display>& displays,
+                                           const core::Bvh& bvh, const core::OrbitCamera& camera, int width, int height,
+                                           const core::ViewState& state) {
+  std::vector<TriggerMark> out;
+  if (!loaded.referral || !loaded.atlas) return out;
+  const glm::mat4 viewProj = camera.projection(float(width) / float(height)) * camera.view();
+  // What covers a point: solid structures only, and not the skin (the marks show through it).
+  std::vector<core::Pickable> solid(displays.size(), core::Pickable::Hidden);
+  for (std::size_t i = 0; i < displays.size(); ++i)
+    if (displays[i] == core::Display::Shown && loaded.structures[i].kind != core::StructureKind::Skin) solid[i] = core::Pickable::Solid;
+  const glm::vec3 eye = camera.eye();
+  for (const auto& t : loaded.atlas->triggerPoints)
+    for (const core::Side side : {core::Side::Left, core::Side::Right}) {
+      const core::SurfacePoint* p = loaded.referral->triggerPoint(t.id, side);
+      if (!p) continue;
+      std::optional<std::size_t> mesh;
+      for (std::size_t i = 0; i < loaded.structures.size(); ++i)
+        if (loaded.structures[i].node == p->node) mesh = i;
+      if (!mesh || displays[*mesh] == core::Display::Hidden) continue;
+      const bool chosen = state.triggerPoint && state.triggerPoint->id == t.id && state.triggerPoint->side == side;
+      // Not covered: the first solid thing a ray from the eye meets is its own muscle, near the point.
+      const glm::vec3 d = p->point - eye;
+      const float len = glm::length(d);
+      const auto hit = core::pick(bvh, core::Ray{eye, d / len}, solid);
+      const bool seen = !hit || hit->mesh == *mesh || hit->t > len - 0.004f;
+      if (!seen && !chosen) continue;
+      const glm::vec4 c = viewProj * glm::vec4(p->point, 1.0f);
+      if (c.w <= 0.0f) continue;
+      out.push_back({{(c.x / c.w * 0.5f + 0.5f) * float(width), (0.5f - c.y / c.w * 0.5f) * float(height)}, t.id, side, chosen});
+    }
   return out;
 }
 

@@ -4,6 +4,8 @@
 // window and `dorsum render`, so both show a selection the same way.
 #include "app/scene_source.hpp"
 #include "core/display_state.hpp"
+#include "core/geometry/bvh.hpp"
+#include "core/view/view_state.hpp"
 #include "render/scene_renderer.hpp"
 
 #include <optional>
@@ -23,5 +25,26 @@ std::vector<render::MeshStyle> meshStyles(const LoadedScene& loaded, const std::
 
 // Origin (green) and insertion (blue) pins of the selected muscle, on the selected side(s).
 std::vector<render::Marker> attachmentMarkers(const LoadedScene& loaded, const std::optional<std::string>& selected);
+
+// The referral painted on the skin in this state (a trigger point's essential and spillover zones,
+// or a chosen region, painted as essential): the skin's mesh index and a value per vertex. None
+// when nothing is chosen or the scene is not the body.
+struct ReferralPaint {
+  std::size_t mesh = 0;
+  std::vector<glm::vec2> values;  // (essential, spillover) per vertex
+};
+std::optional<ReferralPaint> referralPaint(const LoadedScene& loaded, const core::ViewState& state);
+
+// Trigger points as X marks on screen: every point whose muscle is drawn and not covered there
+// (a ray from the eye meets its muscle first), the chosen one larger and gold.
+struct TriggerMark {
+  glm::vec2 at;  // framebuffer pixels
+  std::string id;
+  core::Side side = core::Side::Left;
+  bool chosen = false;
+};
+std::vector<TriggerMark> triggerPointMarks(const LoadedScene& loaded, const std::vector<core::Display>& displays,
+                                           const core::Bvh& bvh, const core::OrbitCamera& camera, int width, int height,
+                                           const core::ViewState& state);
 
 }  // namespace dorsum::app

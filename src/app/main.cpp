@@ -94,6 +94,16 @@ int main(int argc, char** argv) {
   renderCmd->add_flag("--labels", render.labels, "Label the visible muscles");
   std::string renderState;
   renderCmd->add_option("--state", renderState, "Start from a saved view state (JSON); the other options change it");
+  renderCmd->add_option("--trigger-point", render.triggerPoint, "Paint this trigger point's referred pain on the skin, framed as the viewer frames it");
+  renderCmd->add_option("--region", render.region, "Paint this body region (as for the reverse lookup)");
+  renderCmd->add_option("--side", render.side, "Side of the trigger point or region: left (default) or right");
+  renderCmd->add_flag("--marks", render.marks, "Mark every visible trigger point with an X");
+
+  app::ReferralOptions referralOptions;
+  auto* referralCmd = cli.add_subcommand("referral", "Where a trigger point refers pain, or which trigger points refer to a region");
+  referralCmd->add_option("--trigger-point", referralOptions.triggerPoint, "A trigger point id (see 'dorsum atlas --json')");
+  referralCmd->add_option("--region", referralOptions.region, "A region id");
+  referralCmd->add_flag("--json", referralOptions.json, "Print as JSON (keys documented in the README)");
 
   app::PickOptions pickOptions;
   std::string pickModel;
@@ -132,7 +142,7 @@ int main(int argc, char** argv) {
   std::string atlasDir;
   auto* atlasCmd = cli.add_subcommand("atlas", "Print the atlas: layers, muscles, bones, landmarks");
   atlasCmd->add_flag("--json", atlasOptions.json, "Print as JSON (keys documented in the README)");
-  for (auto* cmd : {atlasCmd, renderCmd, benchCmd, viewCmd, bakeCmd, pickCmd})
+  for (auto* cmd : {atlasCmd, renderCmd, benchCmd, viewCmd, bakeCmd, pickCmd, referralCmd})
     cmd->add_option("--atlas", atlasDir, "Use the atlas files in this folder instead of the built-in ones");
 
   try {
@@ -156,6 +166,10 @@ int main(int argc, char** argv) {
         atlasDir.empty() ? std::nullopt : std::optional<std::filesystem::path>(atlasDir);
     render.atlasDir = bench.atlasDir = view.atlasDir = bake.atlasDir = pickOptions.atlasDir = atlas;
     if (*bakeCmd) return app::runBake(bake);
+    if (*referralCmd) {
+      referralOptions.atlasDir = atlas;
+      return app::runReferral(referralOptions);
+    }
     if (*pickCmd) {
       if (!pickModel.empty()) pickOptions.model = pickModel;
       if (!pickState.empty()) pickOptions.state = pickState;
@@ -183,7 +197,7 @@ int main(int argc, char** argv) {
       if (!std::filesystem::exists(viewModel, ec) && viewModel.find_first_of("./") == std::string::npos) {
         if (const auto near = nearestCommand(viewModel, cli))
           throw core::usageError("'" + viewModel + "' is not a command or a file; did you mean 'dorsum " + *near + "'?");
-        throw core::usageError("'" + viewModel + "' is not a command or a file; the commands are view, render, pick, bake, bench, validate and atlas (dorsum --help).");
+        throw core::usageError("'" + viewModel + "' is not a command or a file; the commands are view, render, pick, referral, bake, bench, validate and atlas (dorsum --help).");
       }
       view.model = viewModel;
     }

@@ -60,6 +60,10 @@ int runRender(const RenderOptions& o) {
   if (o.isolate) state = core::apply(ctx, state, core::Command::isolate(*o.isolate));
   if (o.select) state = core::apply(ctx, state, core::Command::select(*o.select));  // revealed, as in the window
   if (o.labels) state = core::apply(ctx, state, core::Command::setLabels(true));
+  if (o.side != "left" && o.side != "right") throw core::usageError("The side '" + o.side + "' is unknown; use left or right.");
+  const core::Side side = o.side == "right" ? core::Side::Right : core::Side::Left;
+  if (o.triggerPoint) state = core::apply(ctx, state, core::Command::selectTriggerPoint(*o.triggerPoint, side));
+  if (o.region) state = core::apply(ctx, state, core::Command::selectRegion(*o.region, side));
   request.view = state.view;
   HeadlessContext context;
   render::SceneRenderer renderer;
@@ -68,6 +72,7 @@ int runRender(const RenderOptions& o) {
   const auto displays = core::displaysOf(ctx, state);
   renderer.setStyles(meshStyles(loaded, displays, state.selected, std::nullopt));
   renderer.setMarkers(attachmentMarkers(loaded, state.selected));
+  if (const auto paint = referralPaint(loaded, state)) renderer.setOverlay(paint->mesh, paint->values);
   core::OrbitCamera camera;
   camera.jumpTo(state.camera);
   std::optional<render::OverlayRenderer> overlay;
@@ -79,7 +84,17 @@ int runRender(const RenderOptions& o) {
     labels = layoutBodyLabels(loaded, displays, bvh, camera, request.width, request.height,
                               [&](const std::string& t) { return overlay->measure(t); });
   }
+  // X marks: every trigger point with --marks, the chosen one with --trigger-point.
+  std::vector<render::OverlayRenderer::Cross> crosses;
+  if (o.marks || state.triggerPoint) {
+    const float size = std::max(10.0f, float(request.height) / 55.0f);
+    for (const auto& m : triggerPointMarks(loaded, displays, bvh, camera, request.width, request.height, state))
+      if (o.marks || m.chosen)
+        crosses.push_back({m.at, m.chosen ? size * 1.5f : size, m.chosen ? glm::vec4(1.0f, 0.84f, 0.25f, 1.0f) : glm::vec4(0.95f, 0.95f, 0.98f, 0.95f)});
+    if (!overlay) overlay.emplace(renderer.shaders(), std::max(13.0f, float(request.height) / 45.0f));
+  }
   const core::Image image = renderOffscreen(renderer, camera, request, [&] {
+    if (overlay) overlay->drawCrosses(crosses, request.width, request.height);
     if (overlay) overlay->drawLabels(labels, request.width, request.height);
   });
   core::writeImage(image, o.out);

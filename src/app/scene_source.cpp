@@ -49,6 +49,7 @@ LoadedScene loadScene(const SceneRequest& request) {
   out.scene = std::move(model.scene);
   out.structures = std::move(model.structures);
   out.atlas = std::move(atlas);
+  out.referral = std::make_shared<const core::ReferralMap>(*out.atlas, out.scene, out.structures);
   out.title = "the back";
   return out;
 }
@@ -71,6 +72,8 @@ core::ViewState loadViewState(const fs::path& path, const core::ViewContext& ctx
 core::ViewContext viewContext(const LoadedScene& loaded, const core::Bvh* bvh) {
   core::ViewContext ctx = core::ViewContext::of(loaded.scene, loaded.structures, loaded.atlas ? loaded.atlas->deepestLayer() : 0);
   ctx.bvh = bvh;
+  ctx.referral = loaded.referral.get();
+  ctx.atlas = loaded.atlas ? &*loaded.atlas : nullptr;
   return ctx;
 }
 

@@ -6,6 +6,9 @@
 #include "core/atlas/atlas.hpp"
 #include "core/mesh.hpp"
 #include "core/view/view_state.hpp"
+#include "core/anatomy/referral.hpp"
+
+#include <memory>
 
 #include <filesystem>
 #include <optional>
@@ -20,6 +23,9 @@ struct SceneRequest {
 
 struct LoadedScene {
   core::Scene scene;
+  // Trigger points on their muscles and regions on the skin (the body only). Shared: the viewer
+  // copies LoadedScene values around, the map is built once.
+  std::shared_ptr<const core::ReferralMap> referral;
   std::string title;                          // shown in the window title and the UI
   std::vector<core::Structure> structures;    // parallel to scene.meshes
   std::optional<core::Atlas> atlas;           // present for the body

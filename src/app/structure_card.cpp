@@ -119,4 +119,74 @@ std::optional<ui::StructureCard> structureCard(const LoadedScene& loaded, const 
   return card;
 }
 
+std::vector<ui::TriggerEntry> triggerEntries(const LoadedScene& loaded) {
+  std::vector<ui::TriggerEntry> out;
+  if (!loaded.atlas) return out;
+  for (const auto& layer : loaded.atlas->layers)
+    for (const auto& m : loaded.atlas->muscles)
+      if (m.layer == layer.index)
+        for (const auto& t : loaded.atlas->triggerPoints)
+          if (t.muscle == m.id) out.push_back({t.id, t.name, m.name, m.layer});
+  return out;
+}
+
+std::vector<ui::RegionEntry> regionEntries(const LoadedScene& loaded) {
+  std::vector<ui::RegionEntry> out;
+  if (loaded.atlas)
+    for (const auto& r : loaded.atlas->regions) out.push_back({r.id, r.name});
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
+}
+
+std::optional<ui::ReferralCard> referralCard(const LoadedScene& loaded, const core::ViewState& state) {
+  if (!loaded.atlas || (!state.triggerPoint && !state.region)) return std::nullopt;
+  const core::Atlas& a = *loaded.atlas;
+  ui::ReferralCard card;
+  std::vector<std::string> sourceIds;
+  auto cite = [&](const std::vector<std::string>& ids) {
+    for (const auto& id : ids)
+      if (std::find(sourceIds.begin(), sourceIds.end(), id) == sourceIds.end()) sourceIds.push_back(id);
+  };
+  auto names = [&](const std::vector<std::string>& ids) {
+    std::string text;
+    for (const auto& id : ids)
+      if (const core::Region* r = a.region(id)) text += (text.empty() ? "" : "; ") + r->name;
+    return text.empty() ? std::string("none") : text;
+  };
+  if (state.triggerPoint) {
+    const core::TriggerPoint* t = a.triggerPoint(state.triggerPoint->id);
+    if (!t) return std::nullopt;
+    const core::Muscle* m = a.muscle(t->muscle);
+    card.title = t->name;
+    card.subtitle = (m ? m->name + ", layer " + std::to_string(m->layer) : t->muscle) + " - " + core::sideName(state.triggerPoint->side) + " side";
+    card.sections.push_back({"Where it lies", t->location.text});
+    card.sections.push_back({"Essential zone (solid red)", names(t->essential)});
+    card.sections.push_back({"Spillover zone (red dots)", names(t->spillover)});
+    card.sections.push_back({"What usually activates it", t->activation.text});
+    for (const auto& d : t->disagreements)
+      card.sections.push_back({"Sources differ (" + d.field + ")", d.text + " Followed here: " + d.follow});
+    cite(t->sources);
+    cite(t->location.sources);
+    cite(t->activation.sources);
+  } else {
+    const core::Region* r = a.region(state.region->id);
+    if (!r) return std::nullopt;
+    card.title = r->name;
+    card.subtitle = r->bilateral ? std::string(core::sideName(state.region->side)) + " side" : "midline";
+    if (!r->description.empty()) card.sections.push_back({"Where", r->description});
+    for (const bool essential : {true, false})
+      for (const auto& t : a.triggerPoints) {
+        const auto& zone = essential ? t.essential : t.spillover;
+        if (std::find(zone.begin(), zone.end(), r->id) != zone.end())
+          card.referrers.push_back({t.id, t.name, essential ? "essential" : "spillover", state.region->side});
+      }
+    if (card.referrers.empty()) card.sections.push_back({"Trigger points referring here", "none in the atlas"});
+    cite(r->sources);
+  }
+  for (const auto& id : sourceIds)
+    for (const auto& s : a.sources)
+      if (s.id == id) card.sources.push_back(s.citation + (s.url.empty() ? "" : " " + s.url));
+  return card;
+}
+
 }  // namespace dorsum::app

@@ -14,6 +14,11 @@ std::optional<ui::StructureCard> structureCard(const LoadedScene& loaded, const 
 // The rows of the searchable list: every muscle, then every bone.
 std::vector<ui::ListEntry> structureList(const LoadedScene& loaded);
 std::vector<ui::LayerEntry> layerEntries(const LoadedScene& loaded);
+// Trigger points by layer and muscle, and the body regions, for the lists.
+std::vector<ui::TriggerEntry> triggerEntries(const LoadedScene& loaded);
+std::vector<ui::RegionEntry> regionEntries(const LoadedScene& loaded);
+// The card for the state's chosen trigger point or region (none when neither is chosen).
+std::optional<ui::ReferralCard> referralCard(const LoadedScene& loaded, const core::ViewState& state);
 // A structure's display name for tooltips and labels ("Trapezius, ascending part").
 std::string displayName(const LoadedScene& loaded, const core::Structure& s);
 

@@ -273,6 +273,9 @@ private:
     ui_.triangles = loaded_.scene.triangleCount();
     explore_.layers = layerEntries(loaded_);
     explore_.list = structureList(loaded_);
+    explore_.triggerPoints = triggerEntries(loaded_);
+    explore_.regions = regionEntries(loaded_);
+    painted_.reset();
     explore_.search[0] = '\0';
     hovered_.reset();
     cameraTrack_ = core::Track<core::Orbit>::constant(start.camera);
@@ -316,6 +319,7 @@ private:
     explore_.canUndo = history_.canUndo();
     explore_.labels = s.labels;
     explore_.selected = s.selected ? structureCard(loaded_, *s.selected) : std::nullopt;
+    explore_.referral = referralCard(loaded_, s);
     if (s.selected) {
       const auto displays = core::displaysOf(ctx_, s);
       for (std::size_t i = 0; i < displays.size(); ++i)
@@ -335,6 +339,13 @@ private:
     for (std::size_t i = 0; i < styles.size() && i < alphaTracks_.size(); ++i) styles[i].alpha = alphaTracks_[i].at(t);
     renderer_.setStyles(styles);
     renderer_.setMarkers(attachmentMarkers(loaded_, state().selected));
+    // The referral painted on the skin: re-uploaded only when the choice changes.
+    const auto key = std::make_pair(state().triggerPoint, state().region);
+    if (!painted_ || *painted_ != key) {
+      painted_ = key;
+      renderer_.clearOverlays();
+      if (const auto paint = referralPaint(loaded_, state())) renderer_.setOverlay(paint->mesh, paint->values);
+    }
   }
 
   // The picture is centred in the space the panels leave and shrunk to fit it.
@@ -379,11 +390,34 @@ private:
                                   core::pickableOf(core::displaysOf(ctx_, state())));
       const bool twice = e.time - lastClick_.time < 0.4 && std::abs(e.x - lastClick_.x) < 6 && std::abs(e.y - lastClick_.y) < 6;
       lastClick_ = e;
+      // An X mark under the cursor: its trigger point's referral.
+      const TriggerMark* mark = nullptr;
+      const float reach = 9.0f * ui_.uiScale * contentScale_;
+      for (const auto& m : marks_)
+        if (glm::length(m.at - glm::vec2(p.x * sx, p.y * sy)) < reach) mark = &m;
+      if (mark) {
+        out.push_back(core::Command::selectTriggerPoint(mark->id, mark->side));
+        continue;
+      }
       if (!hit) {
         out.push_back(core::Command::clearSelection());
         continue;
       }
       const std::string& node = loaded_.structures[hit->mesh].node;
+      // The skin, clicked where it hurts: the region there, and the trigger points referring to it.
+      if (loaded_.referral && hit->mesh == loaded_.referral->skinMesh()) {
+        const core::Mesh& skin = loaded_.scene.meshes[hit->mesh];
+        const glm::vec3 b = hit->barycentric;
+        const int corner = b.x >= b.y && b.x >= b.z ? 0 : b.y >= b.z ? 1 : 2;
+        const std::uint32_t vertex = skin.indices[3 * std::size_t(hit->face) + corner];
+        const core::SkinRegion* best = nullptr;
+        for (const core::SkinRegion* r : loaded_.referral->regionsAt(vertex))
+          if (!best || r->areaCm2 < best->areaCm2) best = r;  // the most specific region there
+        if (best) {
+          out.push_back(core::Command::selectRegion(best->id, best->side.value_or(hit->point.x >= 0 ? core::Side::Left : core::Side::Right)));
+          continue;
+        }
+      }
       out.push_back(core::Command::select(node, core::SurfacePoint{node, hit->face, hit->barycentric, hit->point}, false));
       if (twice) out.push_back(core::Command::frame(node));
     }
@@ -455,11 +489,23 @@ private:
     }
   }
 
-  // Leader-line labels for the muscles in view; they follow the camera (recomputed per frame).
+  // Trigger points as X marks, then leader-line labels for the muscles in view; both follow the
+  // camera (recomputed per frame).
   void drawLabels(int fbW, int fbH) {
-    if (!state().labels) return;
+    const bool wantMarks = explore_.marks && loaded_.referral;
+    if (!state().labels && !wantMarks) return;
     const float pixels = 15.0f * ui_.uiScale * contentScale_;
     if (!overlay_ || overlay_->pixelHeight() != pixels) overlay_.emplace(renderer_.shaders(), pixels);
+    marks_.clear();
+    if (wantMarks) {
+      marks_ = triggerPointMarks(loaded_, core::displaysOf(ctx_, state()), bvh_, camera_, fbW, fbH, state());
+      std::vector<render::OverlayRenderer::Cross> crosses;
+      const float size = 11.0f * ui_.uiScale * contentScale_;
+      for (const auto& m : marks_)
+        crosses.push_back({m.at, m.chosen ? size * 1.5f : size, m.chosen ? glm::vec4(1.0f, 0.84f, 0.25f, 1.0f) : glm::vec4(0.96f, 0.96f, 0.99f, 0.92f)});
+      overlay_->drawCrosses(crosses, fbW, fbH);
+    }
+    if (!state().labels) return;
     if (!overlay_->available()) {
       ui_.message = overlay_->whyUnavailable();
       execute(core::Command::setLabels(false));
@@ -573,6 +619,8 @@ private:
   MouseEvent press_, lastClick_{0, false, -100, -100, -10};
   bool pressOnPanel_ = false;
   std::optional<render::OverlayRenderer> overlay_;
+  std::vector<TriggerMark> marks_;  // where the X marks were drawn (for clicks)
+  std::optional<std::pair<std::optional<core::OnSide>, std::optional<core::OnSide>>> painted_;
   std::pair<int, int> lastFrame_{0, 0};
   ui::UiState ui_;
   float contentScale_ = 1.0f;

@@ -95,21 +95,22 @@ void OverlayRenderer::text(std::vector<Vertex>& v, glm::vec2 at, const std::stri
   }
 }
 
-void OverlayRenderer::drawLabels(const std::vector<core::PlacedLabel>& labels, int width, int height) {
-  if (!fontReady_ || labels.empty()) return;
+void OverlayRenderer::drawCrosses(const std::vector<Cross>& crosses, int width, int height) {
+  if (crosses.empty()) return;
   std::vector<Vertex> v;
-  const float lineWidth = std::max(1.5f, pixelHeight_ / 10.0f);
-  const glm::vec4 leader(0.95f, 0.93f, 0.88f, 0.85f), box(0.08f, 0.09f, 0.11f, 0.78f), ink(0.97f, 0.96f, 0.92f, 1.0f);
-  for (const auto& l : labels) {
-    line(v, l.anchor, l.join, lineWidth, leader);
-    const float dot = lineWidth * 1.8f;
-    quad(v, l.anchor - glm::vec2(dot), l.anchor + glm::vec2(dot), leader);
+  for (const Cross& c : crosses) {
+    const float r = c.size * 0.5f, w = std::max(2.0f, c.size * 0.22f);
+    // A dark outline under the coloured strokes, so the mark reads on red muscle and pale skin.
+    for (const auto& [width_, color] : {std::pair{w + 2.5f, glm::vec4(0.05f, 0.05f, 0.06f, 0.9f)}, std::pair{w, c.color}}) {
+      line(v, c.at + glm::vec2(-r, -r), c.at + glm::vec2(r, r), width_, color);
+      line(v, c.at + glm::vec2(-r, r), c.at + glm::vec2(r, -r), width_, color);
+    }
   }
-  for (const auto& l : labels) {
-    quad(v, l.box, l.box + l.size, box);
-    const float baseline = l.box.y + l.size.y * 0.5f + pixelHeight_ * 0.32f;
-    text(v, {l.box.x + kPad * pixelHeight_, baseline}, l.text, ink);
-  }
+  submit(v, width, height);
+}
+
+void OverlayRenderer::submit(const std::vector<Vertex>& v, int width, int height) {
+  if (v.empty()) return;
   glBindVertexArray(vao_.id());
   glBindBuffer(GL_ARRAY_BUFFER, buffer_.id());
   glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(Vertex)), v.data(), GL_STREAM_DRAW);
@@ -133,6 +134,24 @@ void OverlayRenderer::drawLabels(const std::vector<core::PlacedLabel>& labels, i
   glDisable(GL_BLEND);
   glEnable(GL_DEPTH_TEST);
   glBindVertexArray(0);
+}
+
+void OverlayRenderer::drawLabels(const std::vector<core::PlacedLabel>& labels, int width, int height) {
+  if (!fontReady_ || labels.empty()) return;
+  std::vector<Vertex> v;
+  const float lineWidth = std::max(1.5f, pixelHeight_ / 10.0f);
+  const glm::vec4 leader(0.95f, 0.93f, 0.88f, 0.85f), box(0.08f, 0.09f, 0.11f, 0.78f), ink(0.97f, 0.96f, 0.92f, 1.0f);
+  for (const auto& l : labels) {
+    line(v, l.anchor, l.join, lineWidth, leader);
+    const float dot = lineWidth * 1.8f;
+    quad(v, l.anchor - glm::vec2(dot), l.anchor + glm::vec2(dot), leader);
+  }
+  for (const auto& l : labels) {
+    quad(v, l.box, l.box + l.size, box);
+    const float baseline = l.box.y + l.size.y * 0.5f + pixelHeight_ * 0.32f;
+    text(v, {l.box.x + kPad * pixelHeight_, baseline}, l.text, ink);
+  }
+  submit(v, width, height);
 }
 
 }  // namespace dorsum::render

@@ -26,6 +26,13 @@ public:
   glm::vec2 measure(const std::string& text) const;
   // Draws into the currently bound framebuffer.
   void drawLabels(const std::vector<core::PlacedLabel>& labels, int width, int height);
+  // X marks (trigger points), centred on pixels; drawn even without the font.
+  struct Cross {
+    glm::vec2 at;
+    float size = 12.0f;
+    glm::vec4 color{1.0f};
+  };
+  void drawCrosses(const std::vector<Cross>& crosses, int width, int height);
 
 private:
   struct Vertex {
@@ -35,6 +42,7 @@ private:
   void quad(std::vector<Vertex>& v, glm::vec2 a, glm::vec2 b, glm::vec4 color) const;
   void line(std::vector<Vertex>& v, glm::vec2 a, glm::vec2 b, float width, glm::vec4 color) const;
   void text(std::vector<Vertex>& v, glm::vec2 at, const std::string& s, glm::vec4 color) const;
+  void submit(const std::vector<Vertex>& v, int width, int height);
 
   ShaderLibrary& shaders_;
   std::size_t program_ = 0;

@@ -48,6 +48,7 @@ void fill(const core::Mesh& m, VertexArray& vao, Buffer& vertices, Buffer& indic
   glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, uv)));
   glEnableVertexAttribArray(3);
   glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<void*>(offsetof(Vertex, color)));
+  glDisableVertexAttribArray(4);  // the referral overlay: (0, 0) until painted
   glBindVertexArray(0);
 }
 }  // namespace
@@ -80,6 +81,29 @@ void SceneRenderer::upload(const core::Scene& scene) {
     triangles_ += m.triangleCount();
     meshes_.push_back(std::move(g));
   }
+}
+
+void SceneRenderer::setOverlay(std::size_t mesh, const std::vector<glm::vec2>& values) {
+  if (mesh >= meshes_.size()) return;
+  GpuMesh& g = meshes_[mesh];
+  glBindVertexArray(g.vao.id());
+  if (values.empty()) {
+    glDisableVertexAttribArray(4);
+    g.painted = false;
+  } else {
+    if (!g.overlay) g.overlay = Buffer();
+    glBindBuffer(GL_ARRAY_BUFFER, g.overlay.id());
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(values.size() * sizeof(glm::vec2)), values.data(), GL_DYNAMIC_DRAW);
+    glEnableVertexAttribArray(4);
+    glVertexAttribPointer(4, 2, GL_FLOAT, GL_FALSE, sizeof(glm::vec2), nullptr);
+    g.painted = true;
+  }
+  glBindVertexArray(0);
+}
+
+void SceneRenderer::clearOverlays() {
+  for (std::size_t i = 0; i < meshes_.size(); ++i)
+    if (meshes_[i].painted) setOverlay(i, {});
 }
 
 void SceneRenderer::setStyles(const std::vector<MeshStyle>& styles) {

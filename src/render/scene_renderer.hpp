@@ -46,6 +46,11 @@ public:
   // Per-mesh styles by index in the uploaded scene (missing entries: opaque, no highlight).
   void setStyles(const std::vector<MeshStyle>& styles);
   void setMarkers(std::vector<Marker> markers) { markers_ = std::move(markers); }
+  // Paints referred pain on one mesh (the skin): per vertex, how much it is in the essential zone
+  // (drawn solid red) and in the spillover zone (stippled red), 0 to 1. Only this per-vertex
+  // overlay changes, never the geometry; an empty list clears it.
+  void setOverlay(std::size_t mesh, const std::vector<glm::vec2>& essentialSpillover);
+  void clearOverlays();
   // Back faces are culled for closed meshes (the body); a user's model may be open or wound
   // inward, so it is drawn two-sided (picking is two-sided too).
   void setCullBackFaces(bool cull) { cullBackFaces_ = cull; }
@@ -63,6 +68,8 @@ private:
     int indexCount = 0;
     glm::vec3 color{0.8f};
     MeshStyle style;
+    Buffer overlay{NoCreate};  // per-vertex (essential, spillover), when painted
+    bool painted = false;
   };
   void drawMesh(unsigned program, const GpuMesh& m, const glm::mat4& model) const;
   void ensureOitTargets(int width, int height);
@@ -75,7 +82,7 @@ private:
   std::size_t triangles_ = 0;
   std::vector<Marker> markers_;
   bool cullBackFaces_ = true;
-  GpuMesh markerSphere_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(0.8f), MeshStyle{}};
+  GpuMesh markerSphere_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(0.8f), MeshStyle{}, Buffer{NoCreate}, false};
   // Transparency targets, made on first use at the frame's size.
   Framebuffer oitFbo_{NoCreate};
   Texture accumTexture_{NoCreate}, weightTexture_{NoCreate};

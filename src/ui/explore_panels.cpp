@@ -95,6 +95,11 @@ void drawExplorePanels(ExploreState& s, std::vector<Command>& out) {
   if (ImGui::Checkbox("Labels", &labels)) out.push_back(Command::setLabels(labels));
   ImGui::SameLine();
   ImGui::Checkbox("List", &s.showList);
+  if (!s.triggerPoints.empty()) {
+    ImGui::SameLine();
+    ImGui::Checkbox("TrPs", &s.marks);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mark the trigger points with an X");
+  }
   ImGui::Separator();
   ImGui::BeginDisabled(!s.canUndo);
   if (ImGui::Button("Undo")) out.push_back(Command::undo());
@@ -144,12 +149,75 @@ void drawExplorePanels(ExploreState& s, std::vector<Command>& out) {
         ImGui::TreePop();
       }
     }
+    // Trigger points, by layer and muscle: choosing one paints where it refers pain.
+    if (!s.triggerPoints.empty()) {
+      if (!query.empty()) ImGui::SetNextItemOpen(true, ImGuiCond_Always);
+      else ImGui::SetNextItemOpen(false, ImGuiCond_Once);
+      if (ImGui::TreeNodeEx("Trigger points", ImGuiTreeNodeFlags_SpanAvailWidth)) {
+        std::string muscle;
+        for (const auto& t : s.triggerPoints) {
+          if (!query.empty() && !containsFolded(t.name, query) && !containsFolded(t.muscle, query)) continue;
+          if (t.muscle != muscle) {
+            muscle = t.muscle;
+            ImGui::TextDisabled("%s (layer %d)", muscle.c_str(), t.layer);
+          }
+          const bool chosen = s.referral && s.referral->title == t.name;
+          if (ImGui::Selectable(("  " + t.name + "##" + t.id).c_str(), chosen)) out.push_back(Command::selectTriggerPoint(t.id, core::Side::Left));
+        }
+        ImGui::TreePop();
+      }
+      // The reverse lookup: where it hurts, and what refers there.
+      if (!query.empty()) ImGui::SetNextItemOpen(true, ImGuiCond_Always);
+      else ImGui::SetNextItemOpen(false, ImGuiCond_Once);
+      if (ImGui::TreeNodeEx("Where it hurts", ImGuiTreeNodeFlags_SpanAvailWidth)) {
+        for (const auto& r : s.regions) {
+          if (!query.empty() && !containsFolded(r.name, query)) continue;
+          if (ImGui::Selectable((r.name + "##" + r.id).c_str())) out.push_back(Command::selectRegion(r.id, core::Side::Left));
+        }
+        ImGui::TreePop();
+      }
+    }
     ImGui::EndChild();
     ImGui::End();
   }
 
+  // A chosen trigger point or region: its card replaces the structure's.
+  if (s.referral) {
+    const ReferralCard& card = *s.referral;
+    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - em * 0.5f, top + em * 0.5f}, ImGuiCond_Always, {1.0f, 0.0f});
+    ImGui::SetNextWindowSize({std::min(em * 24, std::max(em * 10, vp->WorkSize.x * 0.28f)), height - em}, ImGuiCond_Always);
+    bool open = true;
+    ImGui::Begin("Referred pain", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    s.freeRight = ImGui::GetWindowPos().x;
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::SetWindowFontScale(1.2f);
+    ImGui::TextUnformatted(card.title.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    if (!card.subtitle.empty()) ImGui::TextDisabled("%s", card.subtitle.c_str());
+    ImGui::Separator();
+    for (const auto& section : card.sections) {
+      ImGui::TextColored(ImVec4(0.95f, 0.78f, 0.4f, 1.0f), "%s", section.title.c_str());
+      ImGui::TextUnformatted(section.text.c_str());
+      ImGui::Spacing();
+    }
+    if (!card.referrers.empty()) {
+      ImGui::TextColored(ImVec4(0.95f, 0.78f, 0.4f, 1.0f), "Trigger points referring here");
+      for (const auto& r : card.referrers)
+        if (ImGui::Selectable((r.name + (r.kind == "essential" ? "  (essential)" : "  (spillover)") + "##" + r.id).c_str()))
+          out.push_back(Command::selectTriggerPoint(r.id, r.side));
+      ImGui::Spacing();
+    }
+    ImGui::TextDisabled("Typical patterns for teaching, not a diagnosis.");
+    if (!card.sources.empty() && ImGui::CollapsingHeader("Sources")) {
+      for (const auto& src : card.sources) ImGui::BulletText("%s", src.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    if (!open) out.push_back(Command::clearReferral());
+  }
+
   // The selected structure's card, on the right.
-  if (s.selected) {
+  if (s.selected && !s.referral) {
     const StructureCard& card = *s.selected;
     ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - em * 0.5f, top + em * 0.5f}, ImGuiCond_Always, {1.0f, 0.0f});
     ImGui::SetNextWindowSize({std::min(em * 24, std::max(em * 10, vp->WorkSize.x * 0.28f)), height - em}, ImGuiCond_Always);
@@ -193,7 +261,8 @@ void readExploreShortcuts(const ExploreState& s, const std::vector<KeyPress>& ke
     if (const int d = digitOf(k.key); d >= 0 && d <= deepest) out.push_back(Command::setPeel(d));
     if (k.key == Key::RightBracket) out.push_back(Command::setPeel(std::min(deepest, s.display.peel + 1)));
     if (k.key == Key::LeftBracket) out.push_back(Command::setPeel(std::max(0, s.display.peel - 1)));
-    if (k.key == Key::Escape && s.selected) out.push_back(Command::clearSelection());
+    if (k.key == Key::Escape && s.referral) out.push_back(Command::clearReferral());
+    else if (k.key == Key::Escape && s.selected) out.push_back(Command::clearSelection());
   }
 }
 

@@ -33,6 +33,28 @@ struct StructureCard {
   std::vector<std::string> sources;             // full citations
 };
 
+struct TriggerEntry {
+  std::string id, name, muscle;  // muscle: its display name
+  int layer = 0;
+};
+
+struct RegionEntry {
+  std::string id, name;
+};
+
+// What the card shows for a chosen trigger point (its zones, what activates it, its sources) or a
+// chosen region (the trigger points that refer there, essential first).
+struct ReferralCard {
+  std::string title, subtitle;
+  std::vector<InfoSection> sections;
+  struct Referrer {
+    std::string id, name, kind;  // kind: "essential" or "spillover"
+    core::Side side = core::Side::Left;
+  };
+  std::vector<Referrer> referrers;
+  std::vector<std::string> sources;
+};
+
 struct ExploreState {
   std::vector<LayerEntry> layers;
   std::vector<ListEntry> list;
@@ -40,6 +62,10 @@ struct ExploreState {
   bool canUndo = false;
   bool labels = false;
   std::optional<StructureCard> selected;
+  std::vector<TriggerEntry> triggerPoints;  // by layer, then muscle
+  std::vector<RegionEntry> regions;
+  std::optional<ReferralCard> referral;     // shown instead of the structure card
+  bool marks = true;                        // trigger points drawn as X marks
   core::Display selectedDisplay = core::Display::Shown;
   char search[128] = {};
   int missedBackspaces = 0;  // presses the search box never saw (a slow frame): applied to it

@@ -84,3 +84,19 @@ TEST_CASE("atlas, labels on, layers 1-2 peeled", "[golden]") {
   checkImage(renderWith([](app::RenderOptions& o) { o.peel = 2; o.labels = true; o.size = "640x480"; }, "labels"),
              "atlas_labels_peel2", 0.01);
 }
+
+// Referred pain as the viewer shows it (through `dorsum render --trigger-point`): the point's
+// muscle among ghosts, the X on it, the essential zone solid red and the spillover stippled on the
+// ghosted skin. Thresholds 1%: a zone or a mark misplaced changes far more pixels.
+TEST_CASE("atlas, referral of upper trapezius TrP1", "[golden]") {
+  checkImage(renderWith([](app::RenderOptions& o) { o.triggerPoint = "trapezius_trp1"; }, "trp_trapezius"),
+             "atlas_referral_trapezius_trp1", 0.01);
+}
+TEST_CASE("atlas, referral of the latissimus dorsi axillary TrP", "[golden]") {
+  checkImage(renderWith([](app::RenderOptions& o) { o.triggerPoint = "latissimus_dorsi_axillary_fold"; }, "trp_latissimus"),
+             "atlas_referral_latissimus_dorsi", 0.01);
+}
+TEST_CASE("atlas, referral of a quadratus lumborum TrP", "[golden]") {
+  checkImage(renderWith([](app::RenderOptions& o) { o.triggerPoint = "quadratus_lumborum_superficial_lower"; }, "trp_ql"),
+             "atlas_referral_quadratus_lumborum", 0.01);
+}

@@ -68,6 +68,36 @@ TEST_CASE("atlas guards: shape parameters out of their range name the field", "[
   CHECK(loadAtlasFiles(embeddedWith("", "")).problems.empty());
 }
 
+TEST_CASE("atlas guards: a trigger point on an unknown muscle, a zone naming an unknown region, a missing source", "[atlas]") {
+  json points = embedded("trigger_points.json");
+  points["trigger_points"][0]["muscle"] = "pectoralis_major";
+  CHECK(mentions(loadAtlasFiles(embeddedWith("trigger_points.json", points.dump())), "unknown muscle 'pectoralis_major'"));
+  points = embedded("trigger_points.json");
+  points["trigger_points"][0]["part"] = "latissimus_dorsi_iliac";
+  CHECK(mentions(loadAtlasFiles(embeddedWith("trigger_points.json", points.dump())), "is not a part of"));
+  points = embedded("trigger_points.json");
+  points["trigger_points"][1]["essential"].push_back("left_knee");
+  CHECK(mentions(loadAtlasFiles(embeddedWith("trigger_points.json", points.dump())), "unknown region 'left_knee'"));
+  points = embedded("trigger_points.json");
+  points["trigger_points"][2]["sources"] = json::array({"no_such_book"});
+  CHECK(mentions(loadAtlasFiles(embeddedWith("trigger_points.json", points.dump())), "unknown source 'no_such_book'"));
+  points = embedded("trigger_points.json");
+  points["trigger_points"][3].erase("sources");
+  CHECK(mentions(loadAtlasFiles(embeddedWith("trigger_points.json", points.dump())), "missing field 'sources'"));
+  points = embedded("trigger_points.json");
+  points["trigger_points"][0]["spillover"].push_back(points["trigger_points"][0]["essential"][0]);
+  CHECK(mentions(loadAtlasFiles(embeddedWith("trigger_points.json", points.dump())), "is in the essential zone already"));
+  points = embedded("trigger_points.json");
+  points["trigger_points"][0]["location"]["u"] = 1.5;
+  CHECK(mentions(loadAtlasFiles(embeddedWith("trigger_points.json", points.dump())), "location.u"));
+  json regions = embedded("regions.json");
+  regions["regions"][0]["shapes"][0]["from"] = "no_such_landmark";
+  CHECK(mentions(loadAtlasFiles(embeddedWith("regions.json", regions.dump())), "unknown landmark 'no_such_landmark'"));
+  regions = embedded("regions.json");
+  regions["regions"][0]["shapes"][0]["facing"] = "sideways";
+  CHECK(mentions(loadAtlasFiles(embeddedWith("regions.json", regions.dump())), "facing"));
+}
+
 TEST_CASE("atlas guards: a folder missing a kind of file is not an atlas", "[atlas]") {
   const fs::path dir = folder("missing_landmarks");
   for (const auto& [name, text] : embeddedAtlasFiles())

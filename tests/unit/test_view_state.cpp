@@ -2,6 +2,7 @@
 // and the timeline that moves fades and the camera.
 #include "baked_body.hpp"
 #include "core/error.hpp"
+#include "core/anatomy/referral.hpp"
 #include "core/view/timeline.hpp"
 #include "core/view/view_state.hpp"
 
@@ -15,9 +16,12 @@ using dorsum::test::embeddedAtlas;
 namespace {
 const ViewContext& ctx() {
   static const Bvh bvh(bakedBody().scene);
+  static const ReferralMap referral(embeddedAtlas(), bakedBody().scene, bakedBody().structures);
   static const ViewContext c = [] {
     ViewContext v = ViewContext::of(bakedBody().scene, bakedBody().structures, embeddedAtlas().deepestLayer());
     v.bvh = &bvh;
+    v.referral = &referral;
+    v.atlas = &embeddedAtlas();
     return v;
   }();
   return c;
@@ -240,4 +244,40 @@ TEST_CASE("timeline: the player advances, pauses, changes speed and loops", "[vi
   CHECK(p.time() == Approx(0.5));
   p.seek(0.2);
   CHECK(p.time() == Approx(0.2));
+}
+
+TEST_CASE("view state: choosing a trigger point paints its referral as the literature draws it", "[view]") {
+  const ViewState start = initialState(ctx());
+  const ViewState s = apply(ctx(), apply(ctx(), start, Command::setPeel(3)), Command::selectTriggerPoint("levator_scapulae_upper", Side::Right));
+  REQUIRE(s.triggerPoint);
+  CHECK(s.triggerPoint->id == "levator_scapulae_upper");
+  CHECK(s.triggerPoint->side == Side::Right);
+  CHECK(s.selected == "levator_scapulae_r");
+  REQUIRE(s.pickedAt);
+  CHECK(s.pickedAt->point.x < 0.0f);
+  // Its muscle shown, everything else ghosted, the skin ghosted over the painted zone.
+  CHECK(displayOfNode(s, "levator_scapulae_r") == Display::Shown);
+  CHECK(displayOfNode(s, "trapezius_descending_r") != Display::Shown);  // peeled stays hidden, else ghosted
+  CHECK(displayOfNode(s, "rhomboid_major_r") == Display::Hidden);  // peeled (layer 2)
+  CHECK(displayOfNode(s, "iliocostalis_lumborum_r") == Display::Ghosted);
+  CHECK(displayOfNode(s, "skin") == Display::Ghosted);
+  // The camera takes in the point and the zone.
+  const ReferralZone z = ctx().referral->zone("levator_scapulae_upper", Side::Right);
+  CHECK(glm::length(s.camera.target - z.bounds.center()) < 1e-3f);
+  // Clearing ends the referral and its isolation.
+  const ViewState cleared = apply(ctx(), s, Command::clearReferral());
+  CHECK(!cleared.triggerPoint);
+  CHECK(!cleared.display.isolated);
+  // A region for the reverse lookup.
+  const ViewState r = apply(ctx(), start, Command::selectRegion("buttock_mid", Side::Left));
+  REQUIRE(r.region);
+  CHECK(r.region->id == "buttock_mid");
+  CHECK(displayOfNode(r, "skin") == Display::Ghosted);
+  // Unknown ids name the nearest.
+  CHECK_THROWS_WITH(apply(ctx(), start, Command::selectTriggerPoint("trapezius_trp9", Side::Left)), Catch::Contains("trapezius_trp"));
+  CHECK_THROWS_WITH(apply(ctx(), start, Command::selectRegion("buttock", Side::Left)), Catch::Contains("buttock_"));
+  // Both travel in the JSON form.
+  const ViewState back = viewStateFromJson(toJson(s), ctx());
+  CHECK(back.triggerPoint == s.triggerPoint);
+  CHECK(viewStateFromJson(toJson(r), ctx()).region == r.region);
 }

@@ -54,7 +54,7 @@ int countPieces(const Mesh& mesh, const std::vector<bool>& marked, std::vector<f
 
 }  // namespace
 
-ReferralMap::ReferralMap(const Atlas& atlas, const Scene& scene, const std::vector<Structure>& structures) : atlas_(&atlas) {
+ReferralMap::ReferralMap(const Atlas& atlas, const Scene& scene, const std::vector<Structure>& structures) : atlas_(atlas) {
   std::optional<std::size_t> skin;
   for (std::size_t i = 0; i < structures.size() && i < scene.meshes.size(); ++i)
     if (structures[i].kind == StructureKind::Skin) skin = i;
@@ -207,7 +207,7 @@ ReferralZone ReferralMap::zone(const std::string& id, Side side) const {
   ReferralZone z;
   z.essential.assign(skinVertices_, 0.0f);
   z.spillover.assign(skinVertices_, 0.0f);
-  const TriggerPoint* t = atlas_->triggerPoint(id);
+  const TriggerPoint* t = atlas_.triggerPoint(id);
   if (!t) return z;
   for (const auto* list : {&t->essential, &t->spillover}) {
     std::vector<float>& out = list == &t->essential ? z.essential : z.spillover;
@@ -231,14 +231,49 @@ std::vector<const SkinRegion*> ReferralMap::regionsAt(std::uint32_t v) const {
 
 std::vector<ReferralMap::Referrer> ReferralMap::referrersOf(const std::string& regionId, Side side) const {
   std::vector<Referrer> out;
-  const Region* g = atlas_->region(regionId);
+  const Region* g = atlas_.region(regionId);
   if (!g) return out;
   for (const bool essential : {true, false})
-    for (const TriggerPoint& t : atlas_->triggerPoints) {
+    for (const TriggerPoint& t : atlas_.triggerPoints) {
       const auto& list = essential ? t.essential : t.spillover;
       if (std::find(list.begin(), list.end(), regionId) != list.end()) out.push_back({&t, side, essential});
     }
   return out;
+}
+
+nlohmann::json referralJson(const Atlas& atlas, const ReferralMap& map) {
+  using nlohmann::json;
+  json regions = json::array();
+  for (const Region& g : atlas.regions) {
+    const SkinRegion* r = map.region(g.id, Side::Left);
+    regions.push_back({{"id", g.id},
+                       {"name", g.name},
+                       {"description", g.description},
+                       {"sides", g.bilateral ? json::array({"left", "right"}) : json::array({"midline"})},
+                       {"centroid", r ? json::array({r->centroid.x, r->centroid.y, r->centroid.z}) : json(nullptr)},
+                       {"area_cm2", r ? r->areaCm2 : 0.0f},
+                       {"sources", g.sources}});
+  }
+  json points = json::array();
+  for (const TriggerPoint& t : atlas.triggerPoints) {
+    const SurfacePoint* p = map.triggerPoint(t.id, Side::Left);
+    json disagreements = json::array();
+    for (const auto& d : t.disagreements)
+      disagreements.push_back({{"field", d.field}, {"text", d.text}, {"follow", d.follow}, {"sources", d.sources}});
+    points.push_back({{"id", t.id},
+                      {"muscle", t.muscle},
+                      {"part", t.part},
+                      {"name", t.name},
+                      {"location", t.location.text},
+                      {"surface", {{"u", t.u}, {"v", t.v}}},
+                      {"position", p ? json::array({p->point.x, p->point.y, p->point.z}) : json(nullptr)},
+                      {"essential", t.essential},
+                      {"spillover", t.spillover},
+                      {"activation", t.activation.text},
+                      {"disagreements", disagreements},
+                      {"sources", t.sources}});
+  }
+  return {{"regions", regions}, {"trigger_points", points}};
 }
 
 }  // namespace dorsum::core

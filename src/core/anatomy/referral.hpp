@@ -10,6 +10,8 @@
 #include "core/mesh.hpp"
 #include "core/view/view_state.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <optional>
 #include <string>
@@ -35,7 +37,8 @@ struct ReferralZone {
 
 class ReferralMap {
 public:
-  // Throws UserError when the scene has no skin or a trigger point's part is not in it.
+  // Throws UserError when the scene has no skin or a trigger point's part is not in it. Keeps a
+  // copy of the atlas (Referrer points into it).
   ReferralMap(const Atlas& atlas, const Scene& scene, const std::vector<Structure>& structures);
 
   std::size_t skinMesh() const { return skin_; }
@@ -58,11 +61,16 @@ public:
   std::vector<Referrer> referrersOf(const std::string& regionId, Side side) const;
 
 private:
-  const Atlas* atlas_;
+  Atlas atlas_;  // its own copy: the map outlives moves of whatever it was built from
   std::size_t skin_ = 0;
   std::size_t skinVertices_ = 0;
   std::vector<SkinRegion> regions_;
   std::map<std::pair<std::string, int>, SurfacePoint> points_;
 };
+
+// `dorsum atlas --json`'s regions[] and trigger_points[] (keys documented in the README): each
+// region with its centre on the skin and its area, each point with its position on its muscle
+// (left side).
+nlohmann::json referralJson(const Atlas& atlas, const ReferralMap& map);
 
 }  // namespace dorsum::core

@@ -1,5 +1,6 @@
 #include "core/view/view_state.hpp"
 
+#include "core/anatomy/referral.hpp"
 #include "core/error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -79,6 +80,29 @@ void ViewContext::requireKnown(const std::string& id, const std::string& what) c
   std::string nearest;
   for (const auto& n : nearestIds(id, 3)) nearest += (nearest.empty() ? "" : ", ") + n;
   throw usageError("The id '" + id + "' " + what + " names no structure; the nearest are " + nearest + ".");
+}
+
+namespace {
+template <typename T>
+void requireIn(const std::vector<T>& items, const std::string& id, const std::string& what) {
+  if (std::any_of(items.begin(), items.end(), [&](const T& t) { return t.id == id; })) return;
+  std::vector<std::pair<std::size_t, std::string>> ranked;
+  for (const auto& t : items) ranked.push_back({std::min(editDistance(id, t.id), editDistance(id, t.id.substr(0, std::min(t.id.size(), id.size() + 1))) + 1), t.id});
+  std::sort(ranked.begin(), ranked.end());
+  std::string nearest;
+  for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) nearest += (i ? ", " : "") + ranked[i].second;
+  throw usageError("The " + what + " '" + id + "' is unknown; the nearest are " + nearest + ".");
+}
+}  // namespace
+
+void ViewContext::requireTriggerPoint(const std::string& id) const {
+  if (!atlas || atlas->triggerPoints.empty()) throw usageError("This scene has no trigger points (they belong to the body).");
+  requireIn(atlas->triggerPoints, id, "trigger point");
+}
+
+void ViewContext::requireRegion(const std::string& id) const {
+  if (!atlas || atlas->regions.empty()) throw usageError("This scene has no body regions (they belong to the body).");
+  requireIn(atlas->regions, id, "region");
 }
 
 void ViewContext::requirePeel(int peel) const {
@@ -166,6 +190,25 @@ Command Command::setPresenting(bool on) {
   Command c;
   c.kind = Kind::SetPresenting;
   c.on = on;
+  return c;
+}
+Command Command::selectTriggerPoint(std::string id, Side side) {
+  Command c;
+  c.kind = Kind::SelectTriggerPoint;
+  c.id = std::move(id);
+  c.side = side;
+  return c;
+}
+Command Command::selectRegion(std::string id, Side side) {
+  Command c;
+  c.kind = Kind::SelectRegion;
+  c.id = std::move(id);
+  c.side = side;
+  return c;
+}
+Command Command::clearReferral() {
+  Command c;
+  c.kind = Kind::ClearReferral;
   return c;
 }
 Command Command::undo() {
@@ -306,6 +349,59 @@ ViewState apply(const ViewContext& ctx, const ViewState& state, const Command& c
     case K::SetCamera: s.camera = c.camera; break;
     case K::SetLabels: s.labels = c.on; break;
     case K::SetPresenting: s.presenting = c.on; break;
+    case K::SelectTriggerPoint: {
+      ctx.requireTriggerPoint(c.id);
+      s.triggerPoint = OnSide{c.id, c.side};
+      s.region.reset();
+      const TriggerPoint* t = ctx.atlas->triggerPoint(c.id);
+      const std::string node = t->part + sideSuffix(c.side);
+      s.selected = node;
+      s.pickedAt.reset();
+      if (ctx.referral)
+        if (const SurfacePoint* p = ctx.referral->triggerPoint(c.id, c.side)) s.pickedAt = *p;
+      // As the literature draws it: the point's muscle on that side, everything else ghosted, the
+      // skin ghosted so the painted zone and the muscle beneath both show; the camera takes in the
+      // point and the zone.
+      s.display.skin = Display::Ghosted;
+      s.display.isolated = t->muscle + sideSuffix(c.side);
+      if (ctx.referral) {
+        // Seen from where the zone faces, turned a little toward the back where the point lies,
+        // and far enough to take in both.
+        const ReferralZone z = ctx.referral->zone(c.id, c.side);
+        glm::vec3 facing(0.0f, 0.0f, -0.8f);
+        if (ctx.scene && ctx.referral->skinMesh() < ctx.scene->meshes.size()) {
+          const Mesh& skin = ctx.scene->meshes[ctx.referral->skinMesh()];
+          for (std::size_t v = 0; v < skin.normals.size() && v < z.essential.size(); ++v)
+            facing += skin.normals[v] * (z.essential[v] + 0.4f * z.spillover[v]) * 0.01f;
+        }
+        const glm::vec3 d = glm::normalize(facing + glm::vec3(0.0f, 0.0f, -0.3f) * glm::length(facing));
+        s.camera.yaw = std::atan2(d.x, -d.z);
+        s.camera.pitch = std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), -0.5f, 0.5f);
+        const glm::vec3 c0 = z.bounds.center(), half = (z.bounds.max - z.bounds.min) * 0.5f * 1.15f;
+        s.camera = OrbitCamera::focusOn(s.camera, Bounds{c0 - half, c0 + half}, ctx.fovY);
+      }
+      break;
+    }
+    case K::SelectRegion: {
+      ctx.requireRegion(c.id);
+      s.region = OnSide{c.id, c.side};
+      s.triggerPoint.reset();
+      if (s.display.skin == Display::Hidden) s.display.skin = Display::Ghosted;
+      if (ctx.referral)
+        if (const SkinRegion* r = ctx.referral->region(c.id, c.side)) {
+          const glm::vec3 c0 = r->bounds.center(), half(std::max(r->bounds.radius(), 0.08f));
+          s.camera = OrbitCamera::focusOn(s.camera, Bounds{c0 - half, c0 + half}, ctx.fovY);
+        }
+      break;
+    }
+    case K::ClearReferral:
+      if (s.triggerPoint && ctx.atlas)
+        if (const TriggerPoint* t = ctx.atlas->triggerPoint(s.triggerPoint->id);
+            t && s.display.isolated == t->muscle + sideSuffix(s.triggerPoint->side))
+          s.display.isolated.reset();
+      s.triggerPoint.reset();
+      s.region.reset();
+      break;
     case K::Undo: break;
     case K::Reset: s = initialState(ctx, StandardView::Posterior); break;
   }
@@ -327,6 +423,7 @@ bool ViewHistory::execute(const ViewContext& ctx, const Command& c) {
   ViewState next = c.kind == K::Reset ? start_ : apply(ctx, current_, c);
   if (next == current_) return false;
   const bool recorded = c.kind != K::SetCamera && c.kind != K::GoToView && c.kind != K::Frame && c.kind != K::SetPresenting;
+  // Undoing a referral also puts the camera back where it was before the point framed it.
   if (recorded) {
     past_.push_back(current_);
     if (past_.size() > 200) past_.erase(past_.begin());
@@ -371,7 +468,9 @@ json toJson(const ViewState& s) {
           {"camera", {{"target", vec(s.camera.target)}, {"yaw", s.camera.yaw}, {"pitch", s.camera.pitch}, {"distance", s.camera.distance}}},
           {"view", std::string(viewName(s.view))},
           {"labels", s.labels},
-          {"presenting", s.presenting}};
+          {"presenting", s.presenting},
+          {"trigger_point", s.triggerPoint ? json{{"id", s.triggerPoint->id}, {"side", sideName(s.triggerPoint->side)}} : json(nullptr)},
+          {"region", s.region ? json{{"id", s.region->id}, {"side", sideName(s.region->side)}} : json(nullptr)}};
 }
 
 namespace {
@@ -463,6 +562,21 @@ ViewState viewStateFromJson(const json& j, const ViewContext& ctx) {
   s.view = *parseView(view.get<std::string>());
   s.labels = boolean(j, "", "labels");
   s.presenting = boolean(j, "", "presenting");
+  // Added after version 1 was first written: optional.
+  auto onSide = [&](const char* key, bool point) -> std::optional<OnSide> {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    const json& v = *it;
+    if (!v.is_object() || !v.contains("id") || !v["id"].is_string() || !v.contains("side") || !v["side"].is_string() ||
+        (v["side"] != "left" && v["side"] != "right"))
+      bad(key, "must be {\"id\": ..., \"side\": \"left\" or \"right\"} or null");
+    const std::string id = v["id"].get<std::string>();
+    const bool known = ctx.atlas && (point ? ctx.atlas->triggerPoint(id) != nullptr : ctx.atlas->region(id) != nullptr);
+    if (!known) bad(key, "names no " + std::string(point ? "trigger point" : "region") + " ('" + id + "')");
+    return OnSide{id, v["side"] == "left" ? Side::Left : Side::Right};
+  };
+  s.triggerPoint = onSide("trigger_point", true);
+  s.region = onSide("region", false);
   return s;
 }
 

@@ -28,6 +28,13 @@ struct SurfacePoint {
   bool operator==(const SurfacePoint&) const = default;
 };
 
+// A trigger point or a region chosen for its referral, on a side.
+struct OnSide {
+  std::string id;
+  Side side = Side::Left;
+  bool operator==(const OnSide&) const = default;
+};
+
 struct ViewState {
   DisplayState display;
   std::optional<std::string> selected;  // an id that matchesId accepts
@@ -36,6 +43,8 @@ struct ViewState {
   StandardView view = StandardView::Posterior;  // the standard view the camera was last sent to
   bool labels = false;
   bool presenting = false;  // panels hidden: only the body (and labels) on screen
+  std::optional<OnSide> triggerPoint;  // its referral painted on the skin
+  std::optional<OnSide> region;        // chosen for the reverse lookup: painted, its trigger points listed
   bool operator==(const ViewState&) const = default;
 };
 
@@ -50,6 +59,10 @@ struct ViewContext {
   // The scene and its ray-cast hierarchy, when given, let a selection ghost what covers it.
   const Scene* scene = nullptr;
   const Bvh* bvh = nullptr;
+  // The body's referral map (trigger points on their muscles, regions on the skin) and its atlas,
+  // when the scene is the body.
+  const class ReferralMap* referral = nullptr;
+  const Atlas* atlas = nullptr;
 
   static ViewContext of(const Scene& scene, const std::vector<Structure>& structures, int deepestLayer);
   bool knows(const std::string& id) const;
@@ -59,6 +72,8 @@ struct ViewContext {
   // Usage errors, one sentence each: "The id 'x' <what> names no structure; the nearest are ...".
   void requireKnown(const std::string& id, const std::string& what) const;
   void requirePeel(int peel) const;
+  void requireTriggerPoint(const std::string& id) const;
+  void requireRegion(const std::string& id) const;
 };
 
 struct Command {
@@ -76,6 +91,9 @@ struct Command {
     SetCamera,     // camera (the user orbiting, panning, zooming)
     SetLabels,     // on
     SetPresenting, // on
+    SelectTriggerPoint,  // id, side: paint its referral, reveal its muscle, frame point and zone
+    SelectRegion,        // id, side: paint the region, list what refers there, frame it
+    ClearReferral,
     Undo,          // handled by ViewHistory
     Reset,         // back to the start: camera, selection, labels, display
   };
@@ -88,6 +106,7 @@ struct Command {
   StandardView view = StandardView::Posterior;
   Orbit camera;
   bool on = false;
+  Side side = Side::Left;
 
   static Command setPeel(int peel);
   static Command setSkin(Display d);
@@ -102,6 +121,9 @@ struct Command {
   static Command setCamera(const Orbit& o);
   static Command setLabels(bool on);
   static Command setPresenting(bool on);
+  static Command selectTriggerPoint(std::string id, Side side);
+  static Command selectRegion(std::string id, Side side);
+  static Command clearReferral();
   static Command undo();
   static Command reset();
 };
