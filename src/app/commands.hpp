@@ -29,6 +29,9 @@ struct RenderOptions {
   std::optional<std::string> triggerPoint, region;
   std::string side = "left";
   bool marks = false;  // every trigger point as an X mark
+  // A massage routine at an instant: the contact, its trail, the muscle it reaches.
+  std::optional<std::string> routine;
+  float time = 0.0f;
 };
 int runRender(const RenderOptions& options);
 
@@ -112,6 +115,35 @@ struct AtlasOptions {
   std::optional<std::filesystem::path> atlasDir;
 };
 int runAtlas(const AtlasOptions& options);
+
+// `dorsum routines [--json]`: the massage routines with their strokes.
+struct RoutinesOptions {
+  bool json = false;
+  std::optional<std::filesystem::path> atlasDir;
+};
+int runRoutines(const RoutinesOptions& options);
+
+// `dorsum routine ID [--samples N] [--json]`: the routine sampled evenly over its duration.
+struct RoutineOptions {
+  std::string id;
+  int samples = 20;
+  bool json = false;
+  std::optional<std::filesystem::path> atlasDir;
+};
+int runRoutine(const RoutineOptions& options);
+
+// `dorsum export --routine ID --out FILE.mp4 [--fps N] [--size WxH]`: a video of the routine
+// (through ffmpeg; numbered PNG frames without it).
+struct ExportOptions {
+  std::string routine;
+  std::filesystem::path out;
+  int fps = 30;
+  std::string size = "1280x720";
+  std::string view = "posterior";
+  float from = 0.0f, to = -1.0f;  // seconds of the routine (to < 0: its end)
+  std::optional<std::filesystem::path> atlasDir;
+};
+int runExport(const ExportOptions& options);
 
 // Shared argument checks (usage errors), done before any context or file is opened.
 core::StandardView requireView(const std::string& name);

@@ -85,4 +85,26 @@ std::vector<TriggerMark> triggerPointMarks(const LoadedScene& loaded, const std:
   return out;
 }
 
+void styleStroke(const LoadedScene& loaded, const core::StrokeSample& sample, std::vector<render::MeshStyle>& styles) {
+  const int reached = sample.reach.layer;
+  for (std::size_t i = 0; i < styles.size() && i < loaded.structures.size(); ++i) {
+    const core::Structure& s = loaded.structures[i];
+    if (s.kind != core::StructureKind::Muscle || styles[i].alpha <= 0.001f) continue;
+    if (s.node == sample.reach.node) {
+      styles[i].alpha = 1.0f;
+      const float press = sample.contacts.empty() ? 0.0f : sample.contacts.front().pressing;
+      styles[i].highlight = glm::vec4(kReachColor, 0.25f + 0.5f * press);
+    } else if (reached > 0 && s.layer < reached) {
+      styles[i].alpha = std::min(styles[i].alpha, core::targetAlpha(core::Display::Ghosted));
+    }
+  }
+}
+
+std::optional<core::OnSide> strokeReferral(const core::StrokeSample& sample) {
+  if (!sample.triggerPoint || sample.contacts.empty()) return std::nullopt;
+  float press = 0.0f;
+  for (const auto& c : sample.contacts) press = std::max(press, c.pressing);
+  return press >= 0.3f ? sample.triggerPoint : std::nullopt;
+}
+
 }  // namespace dorsum::app

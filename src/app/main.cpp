@@ -99,6 +99,29 @@ int main(int argc, char** argv) {
   renderCmd->add_option("--side", render.side, "Side of the trigger point or region: left (default) or right");
   renderCmd->add_flag("--marks", render.marks, "Mark every visible trigger point with an X");
 
+  renderCmd->add_option("--routine", render.routine, "Show this massage routine (see 'dorsum routines') at --time");
+  renderCmd->add_option("--time", render.time, "Seconds into the routine (default 0)");
+
+  app::RoutinesOptions routinesOptions;
+  auto* routinesCmd = cli.add_subcommand("routines", "List the massage routines and their strokes");
+  routinesCmd->add_flag("--json", routinesOptions.json, "Print as JSON, with each technique's description and sources");
+
+  app::RoutineOptions routineOptions;
+  auto* routineCmd = cli.add_subcommand("routine", "Sample a massage routine over time: where the contact is, what it reaches");
+  routineCmd->add_option("id", routineOptions.id, "The routine's id (see 'dorsum routines')")->required();
+  routineCmd->add_option("--samples", routineOptions.samples, "How many instants, evenly over the routine")->capture_default_str();
+  routineCmd->add_flag("--json", routineOptions.json, "Print as JSON (keys documented in the README)");
+
+  app::ExportOptions exportOptions;
+  auto* exportCmd = cli.add_subcommand("export", "Write a video of a massage routine (MP4 through ffmpeg; PNG frames without it)");
+  exportCmd->add_option("--routine", exportOptions.routine, "The routine's id (see 'dorsum routines')")->required();
+  exportCmd->add_option("--out", exportOptions.out, "The video to write (.mp4)")->required();
+  exportCmd->add_option("--fps", exportOptions.fps, "Frames a second")->capture_default_str();
+  exportCmd->add_option("--size", exportOptions.size, "Frame size as WIDTHxHEIGHT")->capture_default_str();
+  exportCmd->add_option("--view", exportOptions.view, "Standard view: " + core::viewNamesJoined())->capture_default_str();
+  exportCmd->add_option("--from", exportOptions.from, "Start this many seconds into the routine");
+  exportCmd->add_option("--to", exportOptions.to, "End this many seconds into the routine (default: its end)");
+
   app::ReferralOptions referralOptions;
   auto* referralCmd = cli.add_subcommand("referral", "Where a trigger point refers pain, or which trigger points refer to a region");
   referralCmd->add_option("--trigger-point", referralOptions.triggerPoint, "A trigger point id (see 'dorsum atlas --json')");
@@ -135,14 +158,14 @@ int main(int argc, char** argv) {
                        "Also draw this model (say, an earlier build's atlas.glb), frames alternating, and report the ratio");
 
   std::vector<std::string> validatePaths;
-  auto* validateCmd = cli.add_subcommand("validate", "Check atlas files: syntax, schema, ids, references, sources");
-  validateCmd->add_option("paths", validatePaths, "Atlas folders or files (default: the atlas built into dorsum)");
+  auto* validateCmd = cli.add_subcommand("validate", "Check atlas and routine files: syntax, schema, ids, references, sources");
+  validateCmd->add_option("paths", validatePaths, "Atlas or routine folders or files (default: the atlas and routines built into dorsum)");
 
   app::AtlasOptions atlasOptions;
   std::string atlasDir;
   auto* atlasCmd = cli.add_subcommand("atlas", "Print the atlas: layers, muscles, bones, landmarks");
   atlasCmd->add_flag("--json", atlasOptions.json, "Print as JSON (keys documented in the README)");
-  for (auto* cmd : {atlasCmd, renderCmd, benchCmd, viewCmd, bakeCmd, pickCmd, referralCmd})
+  for (auto* cmd : {atlasCmd, renderCmd, benchCmd, viewCmd, bakeCmd, pickCmd, referralCmd, routinesCmd, routineCmd, exportCmd})
     cmd->add_option("--atlas", atlasDir, "Use the atlas files in this folder instead of the built-in ones");
 
   try {
@@ -166,6 +189,10 @@ int main(int argc, char** argv) {
         atlasDir.empty() ? std::nullopt : std::optional<std::filesystem::path>(atlasDir);
     render.atlasDir = bench.atlasDir = view.atlasDir = bake.atlasDir = pickOptions.atlasDir = atlas;
     if (*bakeCmd) return app::runBake(bake);
+    routinesOptions.atlasDir = routineOptions.atlasDir = exportOptions.atlasDir = atlas;
+    if (*routinesCmd) return app::runRoutines(routinesOptions);
+    if (*routineCmd) return app::runRoutine(routineOptions);
+    if (*exportCmd) return app::runExport(exportOptions);
     if (*referralCmd) {
       referralOptions.atlasDir = atlas;
       return app::runReferral(referralOptions);
@@ -197,7 +224,7 @@ int main(int argc, char** argv) {
       if (!std::filesystem::exists(viewModel, ec) && viewModel.find_first_of("./") == std::string::npos) {
         if (const auto near = nearestCommand(viewModel, cli))
           throw core::usageError("'" + viewModel + "' is not a command or a file; did you mean 'dorsum " + *near + "'?");
-        throw core::usageError("'" + viewModel + "' is not a command or a file; the commands are view, render, pick, referral, bake, bench, validate and atlas (dorsum --help).");
+        throw core::usageError("'" + viewModel + "' is not a command or a file; the commands are view, render, pick, referral, routines, routine, export, bake, bench, validate and atlas (dorsum --help).");
       }
       view.model = viewModel;
     }

@@ -5,6 +5,7 @@
 #include "render/overlay_renderer.hpp"
 #include "app/offscreen_render.hpp"
 #include "app/scene_source.hpp"
+#include "app/stroke_view.hpp"
 #include "core/error.hpp"
 #include "core/anatomy/atlas_model.hpp"
 #include "core/atlas/atlas_loader.hpp"
@@ -64,6 +65,17 @@ int runRender(const RenderOptions& o) {
   const core::Side side = o.side == "right" ? core::Side::Right : core::Side::Left;
   if (o.triggerPoint) state = core::apply(ctx, state, core::Command::selectTriggerPoint(*o.triggerPoint, side));
   if (o.region) state = core::apply(ctx, state, core::Command::selectRegion(*o.region, side));
+  // A massage routine at an instant: the skin ghosted so that what the pressure reaches shows.
+  std::optional<core::RoutineMotion> motion;
+  if (o.routine) {
+    motion.emplace(routineMotion(loaded, *o.routine));
+    if (!(o.time >= 0.0f && o.time <= motion->duration()))
+      throw core::usageError("The time " + std::to_string(o.time) + " s is outside the routine '" + *o.routine + "', which lasts " +
+                             std::to_string(motion->duration()) + " s.");
+    if (!o.skin) state = core::apply(ctx, state, core::Command::setSkin(core::Display::Ghosted));
+  } else if (o.time != 0.0f) {
+    throw core::usageError("--time needs --routine ID.");
+  }
   request.view = state.view;
   HeadlessContext context;
   render::SceneRenderer renderer;
@@ -73,6 +85,11 @@ int runRender(const RenderOptions& o) {
   renderer.setStyles(meshStyles(loaded, displays, state.selected, std::nullopt));
   renderer.setMarkers(attachmentMarkers(loaded, state.selected));
   if (const auto paint = referralPaint(loaded, state)) renderer.setOverlay(paint->mesh, paint->values);
+  std::optional<StrokeFrame> stroke;
+  if (motion) {
+    stroke = strokeFrame(*motion, o.time);
+    showStrokeFrame(renderer, loaded, meshStyles(loaded, displays, state.selected, std::nullopt), *stroke);
+  }
   core::OrbitCamera camera;
   camera.jumpTo(state.camera);
   std::optional<render::OverlayRenderer> overlay;
@@ -93,9 +110,11 @@ int runRender(const RenderOptions& o) {
         crosses.push_back({m.at, m.chosen ? size * 1.5f : size, m.chosen ? glm::vec4(1.0f, 0.84f, 0.25f, 1.0f) : glm::vec4(0.95f, 0.95f, 0.98f, 0.95f)});
     if (!overlay) overlay.emplace(renderer.shaders(), std::max(13.0f, float(request.height) / 45.0f));
   }
+  if (stroke && !overlay) overlay.emplace(renderer.shaders(), std::max(13.0f, float(request.height) / 45.0f));
   const core::Image image = renderOffscreen(renderer, camera, request, [&] {
     if (overlay) overlay->drawCrosses(crosses, request.width, request.height);
     if (overlay) overlay->drawLabels(labels, request.width, request.height);
+    if (overlay && stroke) overlay->drawCaption(stroke->title, stroke->caption, request.width, request.height);
   });
   core::writeImage(image, o.out);
   std::cout << "Wrote " << o.out.string() << " (" << size.width << "x" << size.height << ", "

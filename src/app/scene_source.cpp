@@ -51,7 +51,33 @@ LoadedScene loadScene(const SceneRequest& request) {
   out.atlas = std::move(atlas);
   out.referral = std::make_shared<const core::ReferralMap>(*out.atlas, out.scene, out.structures);
   out.title = "the back";
+  try {
+    out.routines = std::make_shared<const core::RoutineSet>(core::loadRoutinesOrThrow(*out.atlas));
+  } catch (const core::UserError& e) {
+    out.routinesProblem = e.what();
+  }
   return out;
+}
+
+std::shared_ptr<const core::MassageBody> massageBody(const LoadedScene& loaded) {
+  if (!loaded.atlas || !loaded.referral)
+    throw core::UserError("Massage routines play on the body; '" + loaded.title + "' is a model without it.");
+  if (!*loaded.massage) *loaded.massage = std::make_shared<const core::MassageBody>(loaded.scene, loaded.structures, loaded.referral);
+  return *loaded.massage;
+}
+
+core::RoutineMotion routineMotion(const LoadedScene& loaded, const std::string& id) {
+  if (!loaded.routines) {
+    if (!loaded.routinesProblem.empty()) throw core::UserError(loaded.routinesProblem);
+    throw core::UserError("Massage routines play on the body; '" + loaded.title + "' is a model without them.");
+  }
+  const core::Routine* r = loaded.routines->routine(id);
+  if (!r) {
+    std::string known;
+    for (const auto& x : loaded.routines->routines) known += (known.empty() ? "" : ", ") + x.id;
+    throw core::usageError("The routine '" + id + "' is unknown; the routines are " + known + ".");
+  }
+  return core::RoutineMotion(*r, *loaded.atlas, massageBody(loaded));
 }
 
 core::ViewState loadViewState(const fs::path& path, const core::ViewContext& ctx) {

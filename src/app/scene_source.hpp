@@ -7,6 +7,7 @@
 #include "core/mesh.hpp"
 #include "core/view/view_state.hpp"
 #include "core/anatomy/referral.hpp"
+#include "core/strokes/stroke_motion.hpp"
 
 #include <memory>
 
@@ -29,7 +30,19 @@ struct LoadedScene {
   std::string title;                          // shown in the window title and the UI
   std::vector<core::Structure> structures;    // parallel to scene.meshes
   std::optional<core::Atlas> atlas;           // present for the body
+  // The massage routines (the body only), checked against its atlas; when they cannot be read,
+  // why (the body still opens).
+  std::shared_ptr<const core::RoutineSet> routines;
+  std::string routinesProblem;
+  // Filled by massageBody() on first use; shared by the copies of this value.
+  std::shared_ptr<std::shared_ptr<const core::MassageBody>> massage = std::make_shared<std::shared_ptr<const core::MassageBody>>();
 };
+
+// The body as massage strokes see it (its skin and what lies under it): built on first use, as it
+// costs two ray-cast hierarchies. Throws UserError for a scene that is not the body.
+std::shared_ptr<const core::MassageBody> massageBody(const LoadedScene& loaded);
+// A routine laid on the body; throws UserError naming an unknown id and the known ones.
+core::RoutineMotion routineMotion(const LoadedScene& loaded, const std::string& id);
 
 // Throws core::UserError when the model or the atlas cannot be read.
 LoadedScene loadScene(const SceneRequest& request);

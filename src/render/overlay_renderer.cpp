@@ -154,4 +154,49 @@ void OverlayRenderer::drawLabels(const std::vector<core::PlacedLabel>& labels, i
   submit(v, width, height);
 }
 
+std::vector<std::string> OverlayRenderer::wrap(const std::string& text, float maxWidth) const {
+  std::vector<std::string> lines;
+  std::string line, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    const std::string joined = line.empty() ? word : line + " " + word;
+    if (!line.empty() && measure(joined).x > maxWidth) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = joined;
+    }
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == ' ' || c == '\n') flush();
+    else word += c;
+  }
+  flush();
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+void OverlayRenderer::drawCaption(const std::string& title, const std::string& body, int width, int height, int maxLines) {
+  if (!fontReady_) return;
+  const float margin = pixelHeight_ * 0.8f, lineHeight = pixelHeight_ * 1.3f;
+  const float boxWidth = std::min(float(width) - 2.0f * margin, pixelHeight_ * 48.0f);
+  std::vector<std::string> lines = wrap(body, boxWidth - 2.0f * margin);
+  if (int(lines.size()) > maxLines) {
+    lines.resize(std::size_t(maxLines));
+    lines.back() += " ...";
+  }
+  const float boxHeight = lineHeight * float(lines.size() + 1) + margin;
+  const glm::vec2 a((float(width) - boxWidth) * 0.5f, float(height) - boxHeight - margin);
+  std::vector<Vertex> v;
+  quad(v, a, a + glm::vec2(boxWidth, boxHeight), glm::vec4(0.06f, 0.07f, 0.09f, 0.82f));
+  float y = a.y + margin * 0.5f + pixelHeight_ * 1.0f;
+  text(v, {a.x + margin, y}, title, glm::vec4(1.0f, 0.82f, 0.35f, 1.0f));
+  for (const auto& l : lines) {
+    y += lineHeight;
+    text(v, {a.x + margin, y}, l, glm::vec4(0.97f, 0.96f, 0.92f, 1.0f));
+  }
+  submit(v, width, height);
+}
+
 }  // namespace dorsum::render

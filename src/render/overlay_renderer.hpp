@@ -33,6 +33,11 @@ public:
     glm::vec4 color{1.0f};
   };
   void drawCrosses(const std::vector<Cross>& crosses, int width, int height);
+  // A caption box along the bottom of the frame (a massage stroke's name and what it does): the
+  // title in gold, the text wrapped to the box's width, at most maxLines lines.
+  void drawCaption(const std::string& title, const std::string& body, int width, int height, int maxLines = 3);
+  // Words of `text` in lines no wider than maxWidth pixels.
+  std::vector<std::string> wrap(const std::string& text, float maxWidth) const;
 
 private:
   struct Vertex {

@@ -57,6 +57,7 @@ SceneRenderer::SceneRenderer(std::optional<std::filesystem::path> shaderDir) : s
   meshProgram_ = shaders_.add("mesh.vert", "mesh.frag");
   backgroundProgram_ = shaders_.add("background.vert", "background.frag");
   compositeProgram_ = shaders_.add("oit_composite.vert", "oit_composite.frag");
+  decalProgram_ = shaders_.add("mesh.vert", "decal.frag");
   emptyVao_ = VertexArray();
   uploadMarkerSphere();
 }
@@ -104,6 +105,20 @@ void SceneRenderer::setOverlay(std::size_t mesh, const std::vector<glm::vec2>& v
 void SceneRenderer::clearOverlays() {
   for (std::size_t i = 0; i < meshes_.size(); ++i)
     if (meshes_[i].painted) setOverlay(i, {});
+}
+
+void SceneRenderer::setDecals(const core::Mesh& decals) {
+  if (decals.indices.empty()) {
+    decals_.indexCount = 0;
+    return;
+  }
+  if (!decals_.vao) {
+    decals_.vao = VertexArray();
+    decals_.vertices = Buffer();
+    decals_.indices = Buffer();
+  }
+  fill(decals, decals_.vao, decals_.vertices, decals_.indices);
+  decals_.indexCount = int(decals.indices.size());
 }
 
 void SceneRenderer::setStyles(const std::vector<MeshStyle>& styles) {
@@ -242,6 +257,27 @@ void SceneRenderer::draw(const FrameParams& f) {
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
     glEnable(GL_DEPTH_TEST);
+    if (cullBackFaces_) glEnable(GL_CULL_FACE);
+    glUseProgram(prog);
+  }
+
+  if (decals_.indexCount > 0) {
+    const GLuint dp = shaders_.program(decalProgram_).id();
+    glUseProgram(dp);
+    glUniformMatrix4fv(glGetUniformLocation(dp, "uViewProj"), 1, GL_FALSE, glm::value_ptr(viewProj));
+    glUniformMatrix4fv(glGetUniformLocation(dp, "uModel"), 1, GL_FALSE, glm::value_ptr(identity));
+    glUniform3fv(glGetUniformLocation(dp, "uEye"), 1, glm::value_ptr(f.eye));
+    glUniform3fv(glGetUniformLocation(dp, "uKeyDir"), 1, glm::value_ptr(key));
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glDepthMask(GL_FALSE);
+    glDepthFunc(GL_LEQUAL);
+    glBindVertexArray(decals_.vao.id());
+    glDrawElements(GL_TRIANGLES, decals_.indexCount, GL_UNSIGNED_INT, nullptr);
+    glDepthFunc(GL_LESS);
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
     if (cullBackFaces_) glEnable(GL_CULL_FACE);
     glUseProgram(prog);
   }

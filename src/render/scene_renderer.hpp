@@ -51,6 +51,10 @@ public:
   // overlay changes, never the geometry; an empty list clears it.
   void setOverlay(std::size_t mesh, const std::vector<glm::vec2>& essentialSpillover);
   void clearOverlays();
+  // Marks drawn over the body with per-vertex colour and opacity (colors: rgb, a = opacity): a
+  // massage stroke's hand, trail and arrows. Depth-tested against the opaque body, not written;
+  // an empty mesh clears them.
+  void setDecals(const core::Mesh& decals);
   // Back faces are culled for closed meshes (the body); a user's model may be open or wound
   // inward, so it is drawn two-sided (picking is two-sided too).
   void setCullBackFaces(bool cull) { cullBackFaces_ = cull; }
@@ -76,12 +80,13 @@ private:
   void uploadMarkerSphere();
 
   ShaderLibrary shaders_;
-  std::size_t meshProgram_ = 0, backgroundProgram_ = 0, compositeProgram_ = 0;
+  std::size_t meshProgram_ = 0, backgroundProgram_ = 0, compositeProgram_ = 0, decalProgram_ = 0;
   VertexArray emptyVao_{NoCreate};
   std::vector<GpuMesh> meshes_;
   std::size_t triangles_ = 0;
   std::vector<Marker> markers_;
   bool cullBackFaces_ = true;
+  GpuMesh decals_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(1.0f), MeshStyle{}, Buffer{NoCreate}, false};
   GpuMesh markerSphere_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(0.8f), MeshStyle{}, Buffer{NoCreate}, false};
   // Transparency targets, made on first use at the frame's size.
   Framebuffer oitFbo_{NoCreate};

@@ -54,6 +54,52 @@ int countPieces(const Mesh& mesh, const std::vector<bool>& marked, std::vector<f
 
 }  // namespace
 
+std::optional<SurfacePoint> pointOnPart(const Mesh& m, const std::string& node, float u, float v, bool acrossHere) {
+  float width = 0.0f;
+  for (const auto& uv : m.uvs) width = std::max(width, uv.y);
+  glm::vec2 target(u, v * width);
+  if (acrossHere && !m.uvs.empty()) {
+    // v as a share of the part's width at this u (a tapering muscle is narrower at one end).
+    float lo = 1e30f, hi = -1e30f, uMin = 1e30f, uMax = -1e30f;
+    for (const auto& uv : m.uvs) {
+      uMin = std::min(uMin, uv.x);
+      uMax = std::max(uMax, uv.x);
+    }
+    const float band = std::max(0.02f, (uMax - uMin) * 0.03f);
+    for (const auto& uv : m.uvs)
+      if (std::abs(uv.x - u) < band) {
+        lo = std::min(lo, uv.y);
+        hi = std::max(hi, uv.y);
+      }
+    if (lo <= hi) target.y = lo + (hi - lo) * v;
+  }
+  std::optional<SurfacePoint> best;
+  float bestOut = -1e30f, bestMiss = 1e30f;
+  for (std::size_t k = 0; k + 2 < m.indices.size() && !m.uvs.empty(); k += 3) {
+    const std::uint32_t i0 = m.indices[k], i1 = m.indices[k + 1], i2 = m.indices[k + 2];
+    const glm::vec2 a = m.uvs[i0], b = m.uvs[i1], c = m.uvs[i2];
+    const float det = (b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y);
+    if (std::abs(det) < 1e-12f) continue;
+    const float l1 = ((target.x - a.x) * (c.y - a.y) - (c.x - a.x) * (target.y - a.y)) / det;
+    const float l2 = ((b.x - a.x) * (target.y - a.y) - (target.x - a.x) * (b.y - a.y)) / det;
+    const glm::vec3 bary(1.0f - l1 - l2, l1, l2);
+    const float miss = std::max({-bary.x, -bary.y, -bary.z, 0.0f});
+    if (miss > 0.02f) continue;
+    const glm::vec3 p = m.positions[i0] * bary.x + m.positions[i1] * bary.y + m.positions[i2] * bary.z;
+    const glm::vec3 n = glm::normalize(glm::cross(m.positions[i1] - m.positions[i0], m.positions[i2] - m.positions[i0]));
+    // The outer surface faces away from the trunk's axis; the inner one toward it.
+    const glm::vec3 axis(0.0f, p.y, 0.06f);
+    const float out = glm::dot(n, glm::normalize(p - axis + glm::vec3(1e-6f)));
+    if (miss < bestMiss - 1e-4f || (std::abs(miss - bestMiss) <= 1e-4f && out > bestOut)) {
+      bestMiss = miss;
+      bestOut = out;
+      const glm::vec3 inside = glm::clamp(bary, 0.0f, 1.0f);
+      best = SurfacePoint{node, std::uint32_t(k / 3), inside / std::max(1e-6f, inside.x + inside.y + inside.z), p};
+    }
+  }
+  return best;
+}
+
 ReferralMap::ReferralMap(const Atlas& atlas, const Scene& scene, const std::vector<Structure>& structures) : atlas_(atlas) {
   std::optional<std::size_t> skin;
   for (std::size_t i = 0; i < structures.size() && i < scene.meshes.size(); ++i)
@@ -159,34 +205,7 @@ ReferralMap::ReferralMap(const Atlas& atlas, const Scene& scene, const std::vect
       for (std::size_t i = 0; i < structures.size(); ++i)
         if (structures[i].node == node) mesh = i;
       if (!mesh) throw UserError("The trigger point '" + t.id + "' lies on the part '" + t.part + "', which the body does not have.");
-      const Mesh& m = scene.meshes[*mesh];
-      float width = 0.0f;
-      for (const auto& uv : m.uvs) width = std::max(width, uv.y);
-      const glm::vec2 target(t.u, t.v * width);
-      std::optional<SurfacePoint> best;
-      float bestOut = -1e30f, bestMiss = 1e30f;
-      for (std::size_t k = 0; k + 2 < m.indices.size() && !m.uvs.empty(); k += 3) {
-        const std::uint32_t i0 = m.indices[k], i1 = m.indices[k + 1], i2 = m.indices[k + 2];
-        const glm::vec2 a = m.uvs[i0], b = m.uvs[i1], c = m.uvs[i2];
-        const float det = (b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y);
-        if (std::abs(det) < 1e-12f) continue;
-        const float l1 = ((target.x - a.x) * (c.y - a.y) - (c.x - a.x) * (target.y - a.y)) / det;
-        const float l2 = ((b.x - a.x) * (target.y - a.y) - (target.x - a.x) * (b.y - a.y)) / det;
-        const glm::vec3 bary(1.0f - l1 - l2, l1, l2);
-        const float miss = std::max({-bary.x, -bary.y, -bary.z, 0.0f});
-        if (miss > 0.02f) continue;
-        const glm::vec3 p = m.positions[i0] * bary.x + m.positions[i1] * bary.y + m.positions[i2] * bary.z;
-        const glm::vec3 n = glm::normalize(glm::cross(m.positions[i1] - m.positions[i0], m.positions[i2] - m.positions[i0]));
-        // The outer surface faces away from the trunk's axis; the inner one toward it.
-        const glm::vec3 axis(0.0f, p.y, 0.06f);
-        const float out = glm::dot(n, glm::normalize(p - axis + glm::vec3(1e-6f)));
-        if (miss < bestMiss - 1e-4f || (std::abs(miss - bestMiss) <= 1e-4f && out > bestOut)) {
-          bestMiss = miss;
-          bestOut = out;
-          const glm::vec3 inside = glm::clamp(bary, 0.0f, 1.0f);
-          best = SurfacePoint{node, std::uint32_t(k / 3), inside / std::max(1e-6f, inside.x + inside.y + inside.z), p};
-        }
-      }
+      const std::optional<SurfacePoint> best = pointOnPart(scene.meshes[*mesh], node, t.u, t.v);
       if (!best) throw UserError("The trigger point '" + t.id + "' could not be placed on its part '" + node + "'.");
       points_[{t.id, int(side)}] = *best;
     }

@@ -35,6 +35,11 @@ struct ReferralZone {
   Bounds bounds;  // of the painted skin
 };
 
+// The point of a muscle part's outer surface at its own coordinates (u along the fibres from the
+// origin, v across from the first attachment landmark, both 0 to 1): v a share of the part's
+// widest breadth, or with acrossHere of its breadth at this u (for paths along a tapering muscle).
+std::optional<SurfacePoint> pointOnPart(const Mesh& mesh, const std::string& node, float u, float v, bool acrossHere = false);
+
 class ReferralMap {
 public:
   // Throws UserError when the scene has no skin or a trigger point's part is not in it. Keeps a
