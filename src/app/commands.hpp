@@ -58,6 +58,7 @@ struct ViewOptions {
   std::optional<std::filesystem::path> screenshot;
   std::optional<std::filesystem::path> report;  // at exit: the view state (and what is hovered) as JSON
   std::optional<std::string> select;
+  std::optional<std::string> routine;           // start playing this massage routine
   std::optional<std::filesystem::path> state;   // a saved view state to start from
   bool labels = false;
   bool present = false;                          // panels hidden

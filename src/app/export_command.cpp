@@ -120,8 +120,8 @@ int runExport(const ExportOptions& o) {
 
   const core::Bvh bvh(loaded.scene);
   const core::ViewContext ctx = viewContext(loaded, &bvh);
-  core::ViewState state = core::initialState(ctx, view);
-  state = core::apply(ctx, state, core::Command::setSkin(core::Display::Ghosted));
+  core::ViewState state = core::apply(ctx, core::initialState(ctx, view), core::Command::playRoutine(o.routine));
+  if (view != core::StandardView::Posterior) state = core::apply(ctx, state, core::Command::goToView(view));
   const auto displays = core::displaysOf(ctx, state);
   const auto baseStyles = meshStyles(loaded, displays, std::nullopt, std::nullopt);
 

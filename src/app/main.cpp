@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
   // The viewer's options work with or without the word 'view': `dorsum --ui-scale 2`,
   // `dorsum MODEL`, `dorsum view --labels` are the same.
   app::ViewOptions view;
-  std::string viewModel, shaderDir, viewSelect, viewState, report, screenshot;
+  std::string viewModel, shaderDir, viewSelect, viewState, report, screenshot, viewRoutine;
   auto* viewCmd = cli.add_subcommand("view", "Open the viewer window (the default command)");
   auto addViewOptions = [&](CLI::App* a, bool top) {
     a->add_option("model", viewModel, "A model to open (glTF/GLB, OBJ, STL, FBX, ...); default: the body");
@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1.0f, 3.0f));
     a->add_option("--select", viewSelect, "Start with this structure selected");
     a->add_flag("--labels", view.labels, "Start with the muscles labelled");
+    a->add_option("--routine", viewRoutine, "Start playing this massage routine (see 'dorsum routines')");
     a->add_flag("--present", view.present, "Start presenting: panels hidden (Tab shows them)");
     a->add_option("--state", viewState, "Start from a saved view state (JSON, as --report writes)");
     const char* dev = top ? "Viewer (developer)" : "Developer";
@@ -233,6 +234,7 @@ int main(int argc, char** argv) {
     if (!screenshot.empty()) view.screenshot = screenshot;
     if (!report.empty()) view.report = report;
     if (!viewSelect.empty()) view.select = viewSelect;
+    if (!viewRoutine.empty()) view.routine = viewRoutine;
     return app::runViewer(view);
   } catch (const core::UserError& e) {
     std::cerr << "dorsum: " << e.what() << "\n";

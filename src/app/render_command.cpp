@@ -65,16 +65,24 @@ int runRender(const RenderOptions& o) {
   const core::Side side = o.side == "right" ? core::Side::Right : core::Side::Left;
   if (o.triggerPoint) state = core::apply(ctx, state, core::Command::selectTriggerPoint(*o.triggerPoint, side));
   if (o.region) state = core::apply(ctx, state, core::Command::selectRegion(*o.region, side));
-  // A massage routine at an instant: the skin ghosted so that what the pressure reaches shows.
-  std::optional<core::RoutineMotion> motion;
+  // A massage routine at an instant, as the window plays it (a routine in a saved state too).
   if (o.routine) {
-    motion.emplace(routineMotion(loaded, *o.routine));
-    if (!(o.time >= 0.0f && o.time <= motion->duration()))
-      throw core::usageError("The time " + std::to_string(o.time) + " s is outside the routine '" + *o.routine + "', which lasts " +
-                             std::to_string(motion->duration()) + " s.");
-    if (!o.skin) state = core::apply(ctx, state, core::Command::setSkin(core::Display::Ghosted));
-  } else if (o.time != 0.0f) {
+    ctx.requireRoutine(*o.routine);
+    state = core::apply(ctx, state, core::Command::playRoutine(*o.routine));
+    if (o.viewGiven) state = core::apply(ctx, state, core::Command::goToView(request.view));
+    if (o.skin) state = core::apply(ctx, state, core::Command::setSkin(core::Display::Shown));
+  } else if (o.time != 0.0f && !state.routine) {
     throw core::usageError("--time needs --routine ID.");
+  }
+  std::optional<core::RoutineMotion> motion;
+  if (state.routine) {
+    motion.emplace(routineMotion(loaded, *state.routine));
+    if (o.routine || o.time != 0.0f) {
+      if (!(o.time >= 0.0f && o.time <= motion->duration()))
+        throw core::usageError("The time " + std::to_string(o.time) + " s is outside the routine '" + *state.routine +
+                               "', which lasts " + std::to_string(motion->duration()) + " s.");
+      state = core::apply(ctx, state, core::Command::seekRoutine(o.time));
+    }
   }
   request.view = state.view;
   HeadlessContext context;
@@ -87,7 +95,7 @@ int runRender(const RenderOptions& o) {
   if (const auto paint = referralPaint(loaded, state)) renderer.setOverlay(paint->mesh, paint->values);
   std::optional<StrokeFrame> stroke;
   if (motion) {
-    stroke = strokeFrame(*motion, o.time);
+    stroke = strokeFrame(*motion, state.routineTime);
     showStrokeFrame(renderer, loaded, meshStyles(loaded, displays, state.selected, std::nullopt), *stroke);
   }
   core::OrbitCamera camera;

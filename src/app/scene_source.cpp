@@ -99,6 +99,7 @@ core::ViewContext viewContext(const LoadedScene& loaded, const core::Bvh* bvh) {
   core::ViewContext ctx = core::ViewContext::of(loaded.scene, loaded.structures, loaded.atlas ? loaded.atlas->deepestLayer() : 0);
   ctx.bvh = bvh;
   ctx.referral = loaded.referral.get();
+  ctx.routines = loaded.routines.get();
   ctx.atlas = loaded.atlas ? &*loaded.atlas : nullptr;
   return ctx;
 }

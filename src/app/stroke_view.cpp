@@ -6,7 +6,7 @@ namespace dorsum::app {
 
 std::string clockText(float seconds) {
   char buf[32];
-  const int s = int(seconds + 0.5f);
+  const int s = int(seconds);
   std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
   return buf;
 }
@@ -35,13 +35,57 @@ std::string words(const char* id) {
 }
 }  // namespace
 
+std::string toolWords(core::Tool t) { return words(core::toolName(t)); }
+
+std::vector<std::string> citations(const LoadedScene& loaded, const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  if (!loaded.atlas) return out;
+  for (const auto& id : ids)
+    for (const auto& s : loaded.atlas->sources)
+      if (s.id == id) out.push_back(s.citation + (s.url.empty() ? "" : " " + s.url));
+  return out;
+}
+
+ui::MassageState massageState(const LoadedScene& loaded) {
+  ui::MassageState m;
+  if (!loaded.routines) return m;
+  for (const auto& r : loaded.routines->routines) {
+    ui::RoutineEntry e{r.id, r.name, r.description, r.duration(), {}, citations(loaded, r.sources)};
+    float start = 0.0f;
+    for (const auto& s : r.strokes) {
+      e.strokes.push_back({techniqueTitle(s.technique), toolWords(s.tool) + ", " + core::pressureName(s.pressure) + " pressure", s.caption, start,
+                           s.durationS});
+      start += s.durationS;
+    }
+    m.routines.push_back(std::move(e));
+  }
+  for (const auto& c : loaded.routines->cautions) m.cautions.push_back(c.text);
+  return m;
+}
+
+std::string reachText(const LoadedScene& loaded, const core::StrokeSample& s) {
+  if (s.reach.node.empty()) return "Under the contact: no muscle (over bone or the side of the body).";
+  std::string name = s.reach.node;
+  for (const auto& st : loaded.structures)
+    if (st.node == s.reach.node && loaded.atlas)
+      if (const core::Muscle* m = loaded.atlas->muscle(st.muscleId)) {
+        name = m->name;
+        for (const auto& part : m->parts)
+          if (part.id == st.id && m->parts.size() > 1) name = part.name.empty() ? name : part.name;
+      }
+  char depth[64];
+  std::snprintf(depth, sizeof depth, "%.0f mm", double(s.reach.depth * 1000.0f));
+  return std::string(core::pressureName(s.pressure)) + " pressure reaches the " + name + " (layer " + std::to_string(s.reach.layer) +
+         "), about " + depth + " under the skin (lit orange).";
+}
+
 StrokeFrame strokeFrame(const core::RoutineMotion& motion, float t) {
   StrokeFrame f;
   f.sample = motion.sample(t);
   f.glyphs = core::strokeGlyphs(motion, f.sample);
   const core::Stroke& s = motion.routine().strokes[std::size_t(f.sample.stroke)];
   f.title = "Stroke " + std::to_string(f.sample.stroke + 1) + " of " + std::to_string(motion.strokeCount()) + ": " +
-            techniqueTitle(s.technique) + " (" + words(core::toolName(s.tool)) + ", " + core::pressureName(s.pressure) + ")   " +
+            techniqueTitle(s.technique) + " (" + toolWords(s.tool) + ", " + core::pressureName(s.pressure) + ")   " +
             clockText(f.sample.t) + " / " + clockText(motion.duration());
   f.caption = s.caption;
   return f;

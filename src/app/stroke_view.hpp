@@ -6,6 +6,7 @@
 #include "app/scene_source.hpp"
 #include "core/strokes/stroke_glyphs.hpp"
 #include "render/scene_renderer.hpp"
+#include "ui/massage_panel.hpp"
 
 #include <string>
 
@@ -21,6 +22,12 @@ struct StrokeFrame {
 StrokeFrame strokeFrame(const core::RoutineMotion& motion, float t);
 std::string techniqueTitle(core::Technique t);  // "Cross-fibre friction"
 std::string clockText(float seconds);           // "2:05"
+
+// The player panel's routines (names, strokes with their titles and starts, citations) and read-outs.
+ui::MassageState massageState(const LoadedScene& loaded);
+std::string reachText(const LoadedScene& loaded, const core::StrokeSample& sample);  // "Reaches the ... (layer 4), 22 mm deep"
+std::vector<std::string> citations(const LoadedScene& loaded, const std::vector<std::string>& sourceIds);
+std::string toolWords(core::Tool t);  // "both thumbs"
 
 // Styles, referral paint and glyphs of the frame onto the renderer; `styles` as meshStyles made
 // them for the view state.

@@ -1,4 +1,5 @@
 #include "app/structure_card.hpp"
+#include "app/stroke_view.hpp"
 
 #include <algorithm>
 
@@ -168,6 +169,16 @@ std::optional<ui::ReferralCard> referralCard(const LoadedScene& loaded, const co
     cite(t->sources);
     cite(t->location.sources);
     cite(t->activation.sources);
+    if (loaded.routines)
+      for (const auto& r : loaded.routines->routines) {
+        float start = 0.0f;
+        for (const auto& s : r.strokes) {
+          if (s.path.triggerPoint == t->id)
+            card.treatments.push_back({r.id, r.name + ": " + techniqueTitle(s.technique) + " (" + toolWords(s.tool) + ", " +
+                                                 core::pressureName(s.pressure) + ")", start});
+          start += s.durationS;
+        }
+      }
   } else {
     const core::Region* r = a.region(state.region->id);
     if (!r) return std::nullopt;

@@ -1,6 +1,8 @@
 // The viewer window. The frame follows Polyscope's order: poll (or sleep) -> build the UI, which
 // may change state -> draw the scene -> draw ImGui -> swap. With nothing moving, the loop sleeps
 // in glfwWaitEvents and burns no CPU.
+#include "app/stroke_view.hpp"
+#include "ui/massage_panel.hpp"
 #include "app/commands.hpp"
 #include "app/body_labels.hpp"
 #include "app/display_styles.hpp"
@@ -87,6 +89,7 @@ ui::Key toKey(int k) {
     case GLFW_KEY_KP_SUBTRACT: return ui::Key::KeypadSubtract;
     case GLFW_KEY_ESCAPE: return ui::Key::Escape;
     case GLFW_KEY_TAB: return ui::Key::Tab;
+    case GLFW_KEY_SPACE: return ui::Key::Space;
     case GLFW_KEY_ENTER: return ui::Key::Enter;
     case GLFW_KEY_BACKSPACE: return ui::Key::Backspace;
     case GLFW_KEY_DELETE: return ui::Key::Delete;
@@ -190,8 +193,10 @@ public:
       if (pendingScale_ > 0.0f) applyUiScale();
 
       const auto now = std::chrono::steady_clock::now();
-      clock_.advance(std::min(0.25, std::chrono::duration<double>(now - last).count()));
+      const double dt = std::min(0.25, std::chrono::duration<double>(now - last).count());
+      clock_.advance(dt);
       last = now;
+      advanceRoutine(dt);
       const double t = clock_.time();
       camera_.jumpTo(cameraTrack_.at(t));
       camera_.lens = lensOf(lensTrack_.at(t));
@@ -210,14 +215,26 @@ public:
       syncPanels();
       ui_.freeLeft = explore_.freeLeft;
       ui_.freeRight = explore_.freeRight;
-      ui_.showHint = ui_.showHint && !state().selected;
+      ui_.showHint = ui_.showHint && !state().selected && !state().routine;
       ui::drawViewerUi(ui_, actions);
       explore_.top = ui_.menuHeight;
-      if (!state().presenting) ui::drawExplorePanels(explore_, actions.view);
-      else explore_.freeLeft = 0.0f, explore_.freeRight = io.DisplaySize.x;
-      ui::readShortcuts(ui_, events.keys, typing, actions);
-      ui::readExploreShortcuts(explore_, events.keys, typing, actions.view);
-      handleCameraInput(fbW, fbH, typing);
+      std::vector<ui::PlayerRequest> playerRequests;
+      if (!state().presenting) {
+        ui::drawExplorePanels(explore_, actions.view);
+        massage_.top = ui_.menuHeight;
+        ui::drawMassagePanel(massage_, explore_.freeRight, actions.view, playerRequests);
+      } else {
+        explore_.freeLeft = 0.0f, explore_.freeRight = io.DisplaySize.x;
+      }
+      // While a routine plays, Space, the arrows and Escape belong to the player.
+      std::vector<ui::KeyPress> keys = events.keys;
+      if (ui::readMassageShortcuts(massage_, keys, typing, actions.view, playerRequests))
+        keys.erase(std::remove_if(keys.begin(), keys.end(), [](const ui::KeyPress& k) {
+                     return !k.ctrl && (k.key == ui::Key::Space || k.key == ui::Key::Left || k.key == ui::Key::Right || k.key == ui::Key::Escape);
+                   }), keys.end());
+      ui::readShortcuts(ui_, keys, typing, actions);
+      ui::readExploreShortcuts(explore_, keys, typing, actions.view);
+      handleCameraInput(fbW, fbH, typing || massage_.active.has_value());
       handleClicks(events.mouse, fbW, fbH, actions.view);
       handleHover(fbW, fbH);
       drawHoverTooltip();
@@ -225,6 +242,7 @@ public:
       if (!events.keys.empty() || !events.mouse.empty() || !actions.view.empty()) ui_.showHint = ui_.showHint && actions.view.empty() && events.mouse.empty();
       for (const auto& c : actions.view) execute(c);
       for (const auto& r : actions.app) execute(r);
+      for (const auto& r : playerRequests) execute(r);
       if (hadInput() || !events.keys.empty() || !events.mouse.empty()) requestRedraw();
       updateLens(fbW, fbH);
       updateStyles(clock_.time());
@@ -232,8 +250,10 @@ public:
       render::bindDefaultFramebuffer();
       camera_.jumpTo(cameraTrack_.at(clock_.time()));
       camera_.lens = lensOf(lensTrack_.at(clock_.time()));
+      showRoutineFrame();
       renderer_.draw(render::frameFor(camera_, fbW, fbH));
       drawLabels(fbW, fbH);
+      drawCaption(fbW, fbH);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       ++framesDrawn;
       if (options_.exitAfterFrames > 0 && framesDrawn >= options_.exitAfterFrames) {
@@ -266,6 +286,7 @@ private:
       if (options_.labels) start.labels = true;
       if (options_.present) start.presenting = true;
       if (options_.select) start = core::apply(ctx_, start, core::Command::select(*options_.select));
+      if (options_.routine) start = core::apply(ctx_, start, core::Command::playRoutine(*options_.routine));
     }
     history_ = core::ViewHistory(start);
     ui_.homeView = start.view;
@@ -275,6 +296,13 @@ private:
     explore_.list = structureList(loaded_);
     explore_.triggerPoints = triggerEntries(loaded_);
     explore_.regions = regionEntries(loaded_);
+    massage_ = massageState(loaded_);
+    ui_.routines.clear();
+    for (const auto& r : massage_.routines) ui_.routines.push_back({r.id, r.name});
+    motion_.reset();
+    player_ = core::Player();
+    player_.pause();
+    syncRoutine(core::ViewState{});  // a saved state may open in a routine
     painted_.reset();
     explore_.search[0] = '\0';
     hovered_.reset();
@@ -298,6 +326,7 @@ private:
       explore_.search[0] = '\0';
       ui_.showHelp = false;
     }
+    syncRoutine(before);
     const double t = clock_.time();
     if (!(state().camera == before.camera) && c.kind != core::Command::Kind::SetCamera)
       cameraTrack_ = core::Track<core::Orbit>::between(t, cameraTrack_.at(t), t + kCameraMove, state().camera);
@@ -329,6 +358,7 @@ private:
   }
 
   bool moving() const {
+    if (state().routine && player_.playing()) return true;
     const double t = clock_.time();
     if (!cameraTrack_.finished(t) || !lensTrack_.finished(t)) return true;
     return std::any_of(alphaTracks_.begin(), alphaTracks_.end(), [&](const auto& a) { return !a.finished(t); });
@@ -492,7 +522,7 @@ private:
   // Trigger points as X marks, then leader-line labels for the muscles in view; both follow the
   // camera (recomputed per frame).
   void drawLabels(int fbW, int fbH) {
-    const bool wantMarks = explore_.marks && loaded_.referral;
+    const bool wantMarks = explore_.marks && loaded_.referral && !state().routine;
     if (!state().labels && !wantMarks) return;
     const float pixels = 15.0f * ui_.uiScale * contentScale_;
     if (!overlay_ || overlay_->pixelHeight() != pixels) overlay_.emplace(renderer_.shaders(), pixels);
@@ -542,6 +572,114 @@ private:
     for (bool down : io.KeysDown)
       if (down) return true;
     return false;
+  }
+
+  // --- Massage: the player owns the routine's clock; the view state holds where it is ----------
+
+  // After a command: a routine started, stopped or moved lays its strokes and sets the player.
+  void syncRoutine(const core::ViewState& before) {
+    const core::ViewState& s = state();
+    if (!s.routine) {
+      massage_.active.reset();
+      if (before.routine) {
+        player_.pause();
+        renderer_.setDecals(core::Mesh{});
+        painted_.reset();
+      }
+      return;
+    }
+    if (!motion_ || motion_->routine().id != *s.routine) {
+      try {
+        motion_.emplace(routineMotion(loaded_, *s.routine));
+      } catch (const core::UserError& e) {
+        ui_.message = e.what();
+        execute(core::Command::stopRoutine());
+        return;
+      }
+      player_.seek(s.routineTime);
+      player_.play();  // a routine starts playing; the user pauses it
+    }
+    if (std::abs(player_.time() - double(s.routineTime)) > 1e-3) player_.seek(s.routineTime);  // scrubbed
+    player_.setLoop(massage_.loop ? motion_->duration() : 0.0);
+    for (std::size_t i = 0; i < massage_.routines.size(); ++i)
+      if (massage_.routines[i].id == *s.routine) massage_.active = i;
+  }
+
+  void execute(const ui::PlayerRequest& r) {
+    if (!motion_ || !state().routine) return;
+    switch (r.kind) {
+      case ui::PlayerRequest::Kind::TogglePlay:
+        if (player_.playing()) player_.pause();
+        else {
+          if (player_.time() >= motion_->duration() - 1e-3) execute(core::Command::seekRoutine(0.0f));  // again from the start
+          player_.play();
+        }
+        break;
+      case ui::PlayerRequest::Kind::SetSpeed: player_.setSpeed(std::clamp(double(r.value), 0.25, 2.0)); break;
+      case ui::PlayerRequest::Kind::SetLoop:
+        massage_.loop = r.on;
+        player_.setLoop(r.on ? motion_->duration() : 0.0);
+        break;
+    }
+    requestRedraw();
+  }
+
+  // Each frame: the player's clock moves the routine's time (frame-rate independent: by the
+  // time that passed), ending at its end unless it loops.
+  void advanceRoutine(double dt) {
+    if (!motion_ || !state().routine) return;
+    player_.advance(dt);
+    if (!massage_.loop && player_.time() >= motion_->duration()) {
+      player_.seek(motion_->duration());
+      player_.pause();
+    }
+    if (std::abs(player_.time() - double(state().routineTime)) > 1e-6) execute(core::Command::seekRoutine(float(player_.time())));
+  }
+
+  // The routine's instant on the renderer (after updateStyles): glyphs, the muscle reached, a
+  // pressed trigger point's referral; and the panel's read-outs.
+  void showRoutineFrame() {
+    if (!motion_ || !state().routine) return;
+    frame_ = strokeFrame(*motion_, state().routineTime);
+    auto styles = meshStyles(loaded_, core::displaysOf(ctx_, state()), state().selected, hovered_);
+    for (std::size_t i = 0; i < styles.size() && i < alphaTracks_.size(); ++i) styles[i].alpha = alphaTracks_[i].at(clock_.time());
+    styleStroke(loaded_, frame_.sample, styles);
+    renderer_.setStyles(styles);
+    renderer_.setDecals(frame_.glyphs);
+    // A pressed trigger point's referral, uploaded when it starts or stops showing.
+    const auto pressed = strokeReferral(frame_.sample);
+    const auto key = std::make_pair(pressed, std::optional<core::OnSide>());
+    if (!painted_ || *painted_ != key) {
+      painted_ = key;
+      renderer_.clearOverlays();
+      core::ViewState paintState;
+      paintState.triggerPoint = pressed;
+      if (const auto paint = referralPaint(loaded_, paintState)) renderer_.setOverlay(paint->mesh, paint->values);
+    }
+    massage_.time = state().routineTime;
+    massage_.playing = player_.playing();
+    massage_.speed = float(player_.speed());
+    massage_.stroke = frame_.sample.stroke;
+    massage_.reach = reachText(loaded_, frame_.sample);
+    const core::Technique tech = frame_.sample.technique;
+    massage_.techniqueText.clear();
+    massage_.techniqueSources.clear();
+    if (loaded_.routines && loaded_.routines->techniques.count(tech)) {
+      const core::Cited& c = loaded_.routines->techniques.at(tech);
+      massage_.techniqueText = c.text;
+      massage_.techniqueSources = citations(loaded_, c.sources);
+    }
+  }
+
+  // The current stroke's caption along the bottom of the body's space, large enough for a
+  // projector.
+  void drawCaption(int fbW, int fbH) {
+    if (!motion_ || !state().routine) return;
+    const float pixels = 17.0f * ui_.uiScale * contentScale_;
+    if (!captionOverlay_ || captionOverlay_->pixelHeight() != pixels) captionOverlay_.emplace(renderer_.shaders(), pixels);
+    const float toPixels = ImGui::GetIO().DisplaySize.x > 0 ? float(fbW) / ImGui::GetIO().DisplaySize.x : 1.0f;
+    captionOverlay_->drawCaption(frame_.title, frame_.caption, fbW, fbH, 3, explore_.freeLeft * toPixels,
+                                 std::min(float(fbW), explore_.freeRight * toPixels));
   }
 
   void execute(const ui::UiRequest& c) {
@@ -618,7 +756,11 @@ private:
   ui::ExploreState explore_;
   MouseEvent press_, lastClick_{0, false, -100, -100, -10};
   bool pressOnPanel_ = false;
-  std::optional<render::OverlayRenderer> overlay_;
+  std::optional<render::OverlayRenderer> overlay_, captionOverlay_;
+  ui::MassageState massage_;
+  std::optional<core::RoutineMotion> motion_;
+  core::Player player_;
+  StrokeFrame frame_;
   std::vector<TriggerMark> marks_;  // where the X marks were drawn (for clicks)
   std::optional<std::pair<std::optional<core::OnSide>, std::optional<core::OnSide>>> painted_;
   std::pair<int, int> lastFrame_{0, 0};

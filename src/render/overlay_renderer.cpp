@@ -177,21 +177,27 @@ std::vector<std::string> OverlayRenderer::wrap(const std::string& text, float ma
   return lines;
 }
 
-void OverlayRenderer::drawCaption(const std::string& title, const std::string& body, int width, int height, int maxLines) {
+void OverlayRenderer::drawCaption(const std::string& title, const std::string& body, int width, int height, int maxLines, float left,
+                                  float right) {
   if (!fontReady_) return;
+  if (right <= left) left = 0.0f, right = float(width);
   const float margin = pixelHeight_ * 0.8f, lineHeight = pixelHeight_ * 1.3f;
-  const float boxWidth = std::min(float(width) - 2.0f * margin, pixelHeight_ * 48.0f);
+  const float boxWidth = std::max(pixelHeight_ * 10.0f, std::min(right - left - 2.0f * margin, pixelHeight_ * 48.0f));
   std::vector<std::string> lines = wrap(body, boxWidth - 2.0f * margin);
   if (int(lines.size()) > maxLines) {
     lines.resize(std::size_t(maxLines));
     lines.back() += " ...";
   }
-  const float boxHeight = lineHeight * float(lines.size() + 1) + margin;
-  const glm::vec2 a((float(width) - boxWidth) * 0.5f, float(height) - boxHeight - margin);
+  const std::vector<std::string> titleLines = wrap(title, boxWidth - 2.0f * margin);
+  const float boxHeight = lineHeight * float(lines.size() + titleLines.size()) + margin;
+  const glm::vec2 a(0.5f * (left + right - boxWidth), float(height) - boxHeight - margin);
   std::vector<Vertex> v;
   quad(v, a, a + glm::vec2(boxWidth, boxHeight), glm::vec4(0.06f, 0.07f, 0.09f, 0.82f));
-  float y = a.y + margin * 0.5f + pixelHeight_ * 1.0f;
-  text(v, {a.x + margin, y}, title, glm::vec4(1.0f, 0.82f, 0.35f, 1.0f));
+  float y = a.y + margin * 0.5f + pixelHeight_ * 1.0f - lineHeight;
+  for (const auto& l : titleLines) {
+    y += lineHeight;
+    text(v, {a.x + margin, y}, l, glm::vec4(1.0f, 0.82f, 0.35f, 1.0f));
+  }
   for (const auto& l : lines) {
     y += lineHeight;
     text(v, {a.x + margin, y}, l, glm::vec4(0.97f, 0.96f, 0.92f, 1.0f));

@@ -35,7 +35,9 @@ public:
   void drawCrosses(const std::vector<Cross>& crosses, int width, int height);
   // A caption box along the bottom of the frame (a massage stroke's name and what it does): the
   // title in gold, the text wrapped to the box's width, at most maxLines lines.
-  void drawCaption(const std::string& title, const std::string& body, int width, int height, int maxLines = 3);
+  // Centred between left and right (pixels; right <= 0: the frame's width).
+  void drawCaption(const std::string& title, const std::string& body, int width, int height, int maxLines = 3, float left = 0.0f,
+                   float right = 0.0f);
   // Words of `text` in lines no wider than maxWidth pixels.
   std::vector<std::string> wrap(const std::string& text, float maxWidth) const;
 

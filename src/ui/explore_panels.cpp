@@ -207,6 +207,17 @@ void drawExplorePanels(ExploreState& s, std::vector<Command>& out) {
           out.push_back(Command::selectTriggerPoint(r.id, r.side));
       ImGui::Spacing();
     }
+    if (!card.treatments.empty()) {
+      ImGui::TextColored(ImVec4(0.95f, 0.78f, 0.4f, 1.0f), "Strokes that work it");
+      for (std::size_t i = 0; i < card.treatments.size(); ++i) {
+        const auto& t = card.treatments[i];
+        if (ImGui::Selectable(("Play: " + t.label + "##treat" + std::to_string(i)).c_str())) {
+          out.push_back(Command::playRoutine(t.routine));
+          out.push_back(Command::seekRoutine(t.start));
+        }
+      }
+      ImGui::Spacing();
+    }
     ImGui::TextDisabled("Typical patterns for teaching, not a diagnosis.");
     if (!card.sources.empty() && ImGui::CollapsingHeader("Sources")) {
       for (const auto& src : card.sources) ImGui::BulletText("%s", src.c_str());

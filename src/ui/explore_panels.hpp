@@ -52,6 +52,13 @@ struct ReferralCard {
     core::Side side = core::Side::Left;
   };
   std::vector<Referrer> referrers;
+  // Strokes of the massage routines that work this trigger point: playing one starts its routine
+  // at that stroke.
+  struct Treatment {
+    std::string routine, label;  // label: "Deep sustained pressure: sustained compression (elbow, deep)"
+    float start = 0.0f;
+  };
+  std::vector<Treatment> treatments;
   std::vector<std::string> sources;
 };
 

@@ -10,7 +10,7 @@ enum class Key : std::uint8_t {
   A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z,
   Num0, Num1, Num2, Num3, Num4, Num5, Num6, Num7, Num8, Num9,
   LeftBracket, RightBracket, Equal, Minus, KeypadAdd, KeypadSubtract,
-  Escape, Tab, Enter, Backspace, Delete, Home, End, PageUp, PageDown, Left, Right, Up, Down, F1, F11,
+  Escape, Space, Tab, Enter, Backspace, Delete, Home, End, PageUp, PageDown, Left, Right, Up, Down, F1, F11,
 };
 
 inline Key letter(char c) { return Key(std::uint8_t(Key::A) + std::uint8_t(c - 'A')); }

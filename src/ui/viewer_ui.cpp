@@ -45,6 +45,9 @@ const char* const kControls[][2] = {
     {"P  A  L  R  S  T", "posterior, anterior, left, right, superior, three-quarter view"},
     {"Home or F", "back to the starting view"},
     {"Arrow keys", "turn the body"},
+    {"Space", "massage: play or pause the routine"},
+    {"Left / Right (a routine playing)", "massage: previous / next stroke"},
+    {"Escape (a routine playing)", "massage: leave the routine"},
     {"Page Up / Page Down", "zoom in / out"},
     {"Tab", "hide or show the panels (presenting)"},
     {"F11", "full screen"},
@@ -103,6 +106,12 @@ void drawViewerUi(UiState& state, UiActions& out) {
       if (ImGui::IsItemDeactivatedAfterEdit()) out.app.push_back(scaleRequest(state.scaleDragged));
       if (ImGui::MenuItem("Larger text", "Ctrl++")) out.app.push_back(scaleRequest(state.uiScale + 0.25f));
       if (ImGui::MenuItem("Smaller text", "Ctrl+-")) out.app.push_back(scaleRequest(state.uiScale - 0.25f));
+      ImGui::EndMenu();
+    }
+    if (!state.routines.empty() && ImGui::BeginMenu("Massage")) {
+      ImGui::TextDisabled("Play a routine on the back");
+      for (const auto& [id, name] : state.routines)
+        if (ImGui::MenuItem(name.c_str())) out.view.push_back(core::Command::playRoutine(id));
       ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

@@ -31,6 +31,8 @@ struct UiState {
   float scaleDragged = 1.0f;  // the UI-scale slider's value while it is dragged
   bool scaleEditing = false;
   float menuHeight = 0.0f;    // out: the menu bar's height (0 when presenting)
+  // The massage routines (id, name) for the Massage menu; empty for a model.
+  std::vector<std::pair<std::string, std::string>> routines;
   float freeLeft = 0.0f, freeRight = 1e9f;  // in: the space the panels leave (for the hint)
 };
 

@@ -17,7 +17,7 @@ dorsum_cli_test("atlas validate accepts assets/atlas" 0 "The atlas files are val
 dorsum_cli_test("atlas validate accepts single files" 0 "The atlas files are valid"
                 validate ${ATLAS_SRC}/muscles.json ${ATLAS_SRC}/landmarks.json ${ATLAS_SRC}/sources.json)
 add_test(NAME "cli: atlas validate with no path checks assets/atlas"
-         COMMAND ${EXPECT} 0 "The atlas files are valid" $<TARGET_FILE:dorsum> validate
+         COMMAND ${EXPECT} 0 "The atlas and routine files are valid" $<TARGET_FILE:dorsum> validate
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties("cli: atlas validate with no path checks assets/atlas" PROPERTIES LABELS cli)
 

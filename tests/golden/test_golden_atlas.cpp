@@ -100,3 +100,21 @@ TEST_CASE("atlas, referral of a quadratus lumborum TrP", "[golden]") {
   checkImage(renderWith([](app::RenderOptions& o) { o.triggerPoint = "quadratus_lumborum_superficial_lower"; }, "trp_ql"),
              "atlas_referral_quadratus_lumborum", 0.01);
 }
+
+// Massage strokes as the player shows them (through `dorsum render --routine --time`): three
+// instants of the home routine of seed 000 (both hands kneading the lower back, both thumbs beside
+// the spine with the erector spinae lit through the ghosted layers, and a thumb on the rhomboid
+// knot with its referral painted), caption included. Thresholds 1%: a glyph misplaced by a
+// centimetre, a wrong muscle lit or a missing referral changes far more pixels.
+TEST_CASE("atlas, home massage: kneading the lower back", "[golden]") {
+  checkImage(renderWith([](app::RenderOptions& o) { o.routine = "home_back_massage", o.time = 6.0f, o.size = "480x360"; }, "home_knead"),
+             "routine_home_kneading", 0.01);
+}
+TEST_CASE("atlas, home massage: thumbs beside the spine", "[golden]") {
+  checkImage(renderWith([](app::RenderOptions& o) { o.routine = "home_back_massage", o.time = 59.3f, o.size = "480x360"; }, "home_thumbs"),
+             "routine_home_thumb_pressure", 0.01);
+}
+TEST_CASE("atlas, home massage: pressure on a knot shows its referral", "[golden]") {
+  checkImage(renderWith([](app::RenderOptions& o) { o.routine = "home_back_massage", o.time = 96.0f, o.size = "480x360"; }, "home_knot"),
+             "routine_home_knot_compression", 0.01);
+}

@@ -10,36 +10,7 @@ mkdir -p "$out"
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null' EXIT
 
-start() {  # start ARGS...: the viewer, and the id of its window in $wid
-  "$dorsum" "$@" &
-  pid=$!
-  wid=""
-  for _ in $(seq 1 150); do
-    wid=$(xdotool search --onlyvisible --name '^Dorsum' 2>/dev/null | head -n 1)
-    [ -n "$wid" ] && break
-    sleep 0.1
-  done
-  [ -n "$wid" ] || { echo "FAIL: the viewer window did not appear ($*)"; exit 1; }
-  sleep 2  # the first frames (llvmpipe)
-}
-
-finish() {  # finish REPORT: Ctrl+Q, wait, and print the report
-  xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid" 2>/dev/null
-  xdotool key ctrl+q
-  for _ in $(seq 1 150); do
-    kill -0 $pid 2>/dev/null || break
-    sleep 0.1
-  done
-  if kill -0 $pid 2>/dev/null; then echo "FAIL: Ctrl+Q did not close the viewer"; exit 1; fi
-  wait $pid || { echo "FAIL: the viewer exited with an error"; exit 1; }
-  pid=""
-  [ -f "$1" ] || { echo "FAIL: no report written"; exit 1; }
-}
-
-expect() {  # expect REPORT PATTERN WHAT (the report read as one line without spaces)
-  tr -d ' \n' < "$1" | grep -Eq "$2" || { cat "$1"; echo "FAIL: $3"; exit 1; }
-  echo "ok: $3"
-}
+. "$(dirname "$0")/viewer_lib.sh"
 
 # 1. Tab hides the panels: the view state says so, and the whole width is free for the body.
 report=$out/tab.json

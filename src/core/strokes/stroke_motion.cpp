@@ -371,7 +371,7 @@ Intent intentOf(const RoutineMotion::Laid& laid, const std::vector<const Routine
         const glm::vec3 across = unit(glm::cross(n, along), glm::vec3(1, 0, 0));
         if (!perLane && contacts == 2) centre += across * (k == 0 ? 0.04f : -0.04f);
         const float theta = 2.0f * kPi * freq * tau + float(k) * kPi;
-        const float radius = 0.018f;
+        const float radius = 0.015f;
         in.points[std::size_t(k)] = centre + (across * std::cos(theta) + along * std::sin(theta)) * radius;
         in.pressing[std::size_t(k)] = 0.55f + 0.45f * std::sin(theta);
         in.hint[std::size_t(k)] = -across * std::sin(theta) + along * std::cos(theta);

@@ -1,5 +1,7 @@
 #include "core/view/view_state.hpp"
 
+#include "core/strokes/routine.hpp"
+
 #include "core/anatomy/referral.hpp"
 #include "core/error.hpp"
 
@@ -103,6 +105,24 @@ void ViewContext::requireTriggerPoint(const std::string& id) const {
 void ViewContext::requireRegion(const std::string& id) const {
   if (!atlas || atlas->regions.empty()) throw usageError("This scene has no body regions (they belong to the body).");
   requireIn(atlas->regions, id, "region");
+}
+
+void ViewContext::requireRoutine(const std::string& id) const {
+  if (!routines || routines->routines.empty()) throw usageError("This scene has no massage routines (they play on the body).");
+  requireIn(routines->routines, id, "routine");
+}
+
+Bounds ViewContext::routineFraming() const {
+  Bounds b;
+  if (atlas)
+    for (const char* id : {"c4_sp", "s2_median_crest", "scap_acromion_tip", "ilium_crest_high"})
+      if (const Landmark* l = atlas->landmark(id)) {
+        b.add(l->position);
+        b.add(glm::vec3(-l->position.x, l->position.y, l->position.z));
+      }
+  if (b.empty()) return framing;
+  // Room below for the caption the player shows along the bottom.
+  return Bounds{b.min - glm::vec3(0.03f, 0.16f, 0.03f), b.max + glm::vec3(0.03f, 0.02f, 0.03f)};
 }
 
 void ViewContext::requirePeel(int peel) const {
@@ -209,6 +229,23 @@ Command Command::selectRegion(std::string id, Side side) {
 Command Command::clearReferral() {
   Command c;
   c.kind = Kind::ClearReferral;
+  return c;
+}
+Command Command::playRoutine(std::string id) {
+  Command c;
+  c.kind = Kind::PlayRoutine;
+  c.id = std::move(id);
+  return c;
+}
+Command Command::seekRoutine(float seconds) {
+  Command c;
+  c.kind = Kind::SeekRoutine;
+  c.time = seconds;
+  return c;
+}
+Command Command::stopRoutine() {
+  Command c;
+  c.kind = Kind::StopRoutine;
   return c;
 }
 Command Command::undo() {
@@ -344,7 +381,7 @@ ViewState apply(const ViewContext& ctx, const ViewState& state, const Command& c
       break;
     case K::GoToView:
       s.view = c.view;
-      s.camera = OrbitCamera::orbitFor(c.view, ctx.framing, ctx.fovY);
+      s.camera = OrbitCamera::orbitFor(c.view, s.routine ? ctx.routineFraming() : ctx.framing, ctx.fovY);
       break;
     case K::SetCamera: s.camera = c.camera; break;
     case K::SetLabels: s.labels = c.on; break;
@@ -402,6 +439,32 @@ ViewState apply(const ViewContext& ctx, const ViewState& state, const Command& c
       s.triggerPoint.reset();
       s.region.reset();
       break;
+    case K::PlayRoutine: {
+      ctx.requireRoutine(c.id);
+      s.routine = c.id;
+      s.routineTime = 0.0f;
+      // The strokes on the skin, and through it the muscle each pressure reaches.
+      s.display.skin = Display::Ghosted;
+      s.display.isolated.reset();
+      s.display.peel = 0;
+      s.triggerPoint.reset();
+      s.region.reset();
+      s.selected.reset();
+      s.pickedAt.reset();
+      s.view = StandardView::Posterior;
+      s.camera = OrbitCamera::orbitFor(StandardView::Posterior, ctx.routineFraming(), ctx.fovY);
+      break;
+    }
+    case K::SeekRoutine:
+      if (s.routine && ctx.routines)
+        if (const Routine* r = ctx.routines->routine(*s.routine))
+          s.routineTime = std::isfinite(c.time) ? std::clamp(c.time, 0.0f, r->duration()) : 0.0f;
+      break;
+    case K::StopRoutine:
+      if (s.routine) s.display.skin = initialState(ctx, s.view).display.skin;
+      s.routine.reset();
+      s.routineTime = 0.0f;
+      break;
     case K::Undo: break;
     case K::Reset: s = initialState(ctx, StandardView::Posterior); break;
   }
@@ -422,7 +485,8 @@ bool ViewHistory::execute(const ViewContext& ctx, const Command& c) {
   }
   ViewState next = c.kind == K::Reset ? start_ : apply(ctx, current_, c);
   if (next == current_) return false;
-  const bool recorded = c.kind != K::SetCamera && c.kind != K::GoToView && c.kind != K::Frame && c.kind != K::SetPresenting;
+  const bool recorded = c.kind != K::SetCamera && c.kind != K::GoToView && c.kind != K::Frame && c.kind != K::SetPresenting &&
+                        c.kind != K::SeekRoutine;
   // Undoing a referral also puts the camera back where it was before the point framed it.
   if (recorded) {
     past_.push_back(current_);
@@ -470,7 +534,8 @@ json toJson(const ViewState& s) {
           {"labels", s.labels},
           {"presenting", s.presenting},
           {"trigger_point", s.triggerPoint ? json{{"id", s.triggerPoint->id}, {"side", sideName(s.triggerPoint->side)}} : json(nullptr)},
-          {"region", s.region ? json{{"id", s.region->id}, {"side", sideName(s.region->side)}} : json(nullptr)}};
+          {"region", s.region ? json{{"id", s.region->id}, {"side", sideName(s.region->side)}} : json(nullptr)},
+          {"routine", s.routine ? json{{"id", *s.routine}, {"time", s.routineTime}} : json(nullptr)}};
 }
 
 namespace {
@@ -577,6 +642,19 @@ ViewState viewStateFromJson(const json& j, const ViewContext& ctx) {
   };
   s.triggerPoint = onSide("trigger_point", true);
   s.region = onSide("region", false);
+  if (const auto it = j.find("routine"); it != j.end() && !it->is_null()) {
+    const json& v = *it;
+    if (!v.is_object() || !v.contains("id") || !v["id"].is_string() || !v.contains("time") || !v["time"].is_number() ||
+        !std::isfinite(v["time"].get<double>()))
+      bad("routine", "must be {\"id\": ..., \"time\": seconds} or null");
+    const std::string id = v["id"].get<std::string>();
+    const Routine* r = ctx.routines ? ctx.routines->routine(id) : nullptr;
+    if (!r) bad("routine", "names no routine ('" + id + "')");
+    const float t = v["time"].get<float>();
+    if (t < 0.0f || t > r->duration()) bad("routine.time", "must be within the routine (0 to " + std::to_string(r->duration()) + " s)");
+    s.routine = id;
+    s.routineTime = t;
+  }
   return s;
 }
 

@@ -45,6 +45,10 @@ struct ViewState {
   bool presenting = false;  // panels hidden: only the body (and labels) on screen
   std::optional<OnSide> triggerPoint;  // its referral painted on the skin
   std::optional<OnSide> region;        // chosen for the reverse lookup: painted, its trigger points listed
+  // A massage routine playing (or paused) and where in it (seconds): the strokes are a pure
+  // function of this time; the window's player only moves it.
+  std::optional<std::string> routine;
+  float routineTime = 0.0f;
   bool operator==(const ViewState&) const = default;
 };
 
@@ -63,6 +67,8 @@ struct ViewContext {
   // when the scene is the body.
   const class ReferralMap* referral = nullptr;
   const Atlas* atlas = nullptr;
+  // The massage routines (the body only).
+  const struct RoutineSet* routines = nullptr;
 
   static ViewContext of(const Scene& scene, const std::vector<Structure>& structures, int deepestLayer);
   bool knows(const std::string& id) const;
@@ -74,6 +80,10 @@ struct ViewContext {
   void requirePeel(int peel) const;
   void requireTriggerPoint(const std::string& id) const;
   void requireRegion(const std::string& id) const;
+  void requireRoutine(const std::string& id) const;
+  // Where a routine plays: the back from the neck to the sacrum, shoulder to shoulder, with room
+  // below for the caption.
+  Bounds routineFraming() const;
 };
 
 struct Command {
@@ -94,6 +104,9 @@ struct Command {
     SelectTriggerPoint,  // id, side: paint its referral, reveal its muscle, frame point and zone
     SelectRegion,        // id, side: paint the region, list what refers there, frame it
     ClearReferral,
+    PlayRoutine,   // id: the routine from its start; the skin ghosted, the back framed
+    SeekRoutine,   // time: where in the routine (clamped to it)
+    StopRoutine,
     Undo,          // handled by ViewHistory
     Reset,         // back to the start: camera, selection, labels, display
   };
@@ -107,6 +120,7 @@ struct Command {
   Orbit camera;
   bool on = false;
   Side side = Side::Left;
+  float time = 0.0f;
 
   static Command setPeel(int peel);
   static Command setSkin(Display d);
@@ -124,6 +138,9 @@ struct Command {
   static Command selectTriggerPoint(std::string id, Side side);
   static Command selectRegion(std::string id, Side side);
   static Command clearReferral();
+  static Command playRoutine(std::string id);
+  static Command seekRoutine(float seconds);
+  static Command stopRoutine();
   static Command undo();
   static Command reset();
 };
