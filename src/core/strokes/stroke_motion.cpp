@@ -449,8 +449,9 @@ Intent intentOf(const RoutineMotion::Laid& laid, const std::vector<const Routine
           const float seconds = w * slotSeconds * (1.0f - travelShare);
           switch (s.technique) {
             case Technique::CrossFibreFriction: {
-              // Across the fibres, about 2 to 3 times a second, the skin moving with the fingers.
-              const float theta = 2.0f * kPi * 2.5f * seconds;
+              // Across the fibres, one and a half times a second (Cyriax's school: 60 to 100 a
+              // minute), the skin moving with the fingers.
+              const float theta = 2.0f * kPi * 1.5f * seconds;
               p = spot + across * (0.009f * std::sin(theta));
               press = std::min(smooth(w / 0.05f), 1.0f - smooth((w - 0.95f) / 0.05f));
               hint = across * (std::cos(theta) >= 0.0f ? 1.0f : -1.0f);
