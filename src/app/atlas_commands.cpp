@@ -27,6 +27,18 @@ bool isRoutineText(const std::string& text) {
   }
 }
 
+// An atlas file: its top level names one of the atlas's kinds.
+bool isAtlasText(const std::string& text) {
+  try {
+    const nlohmann::json doc = nlohmann::json::parse(text);
+    if (doc.is_object())
+      for (const char* k : {"sources", "layers", "landmarks", "bones", "muscles", "regions", "trigger_points"})
+        if (doc.contains(k)) return true;
+  } catch (const nlohmann::json::exception&) {
+  }
+  return false;
+}
+
 std::string readAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
@@ -46,9 +58,12 @@ std::vector<core::Diagnostic> validateRoutinesAmong(std::vector<fs::path>& paths
       for (const auto& e : fs::directory_iterator(path, ec))
         if (e.path().extension() == ".json" && e.is_regular_file(ec)) files.push_back(e.path());
       std::sort(files.begin(), files.end());
-      const bool allRoutines =
-          !files.empty() && std::all_of(files.begin(), files.end(), [](const fs::path& f) { return isRoutineText(readAll(f)); });
-      if (allRoutines) {
+      // A folder of routines: some routine file and no atlas file (a broken file there is then
+      // reported as a routine file).
+      const bool routineFolder =
+          std::any_of(files.begin(), files.end(), [](const fs::path& f) { return isRoutineText(readAll(f)); }) &&
+          std::none_of(files.begin(), files.end(), [](const fs::path& f) { return isAtlasText(readAll(f)); });
+      if (routineFolder) {
         for (const auto& f : files) routines.push_back({f.string(), readAll(f)});
         continue;
       }

@@ -141,7 +141,8 @@ struct ExportOptions {
   int fps = 30;
   std::string size = "1280x720";
   std::string view = "posterior";
-  float from = 0.0f, to = -1.0f;  // seconds of the routine (to < 0: its end)
+  float from = 0.0f;               // seconds into the routine
+  std::optional<float> to;         // none: its end
   std::optional<std::filesystem::path> atlasDir;
 };
 int runExport(const ExportOptions& options);

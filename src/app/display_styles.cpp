@@ -86,11 +86,16 @@ std::vector<TriggerMark> triggerPointMarks(const LoadedScene& loaded, const std:
 }
 
 void styleStroke(const LoadedScene& loaded, const core::StrokeSample& sample, std::vector<render::MeshStyle>& styles) {
-  const int reached = sample.reach.layer;
+  // The muscle the stroke works (its trigger point's, the one it follows, the one under its spot),
+  // else the one its pressure reaches.
+  const std::string lit = !sample.targetMuscle.empty() ? sample.targetMuscle : sample.reach.node;
+  int reached = 0;
+  for (const auto& s : loaded.structures)
+    if (s.node == lit) reached = s.layer;
   for (std::size_t i = 0; i < styles.size() && i < loaded.structures.size(); ++i) {
     const core::Structure& s = loaded.structures[i];
     if (s.kind != core::StructureKind::Muscle || styles[i].alpha <= 0.001f) continue;
-    if (s.node == sample.reach.node) {
+    if (s.node == lit) {
       styles[i].alpha = 1.0f;
       const float press = sample.contacts.empty() ? 0.0f : sample.contacts.front().pressing;
       styles[i].highlight = glm::vec4(kReachColor, 0.25f + 0.5f * press);

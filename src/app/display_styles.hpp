@@ -47,8 +47,8 @@ std::vector<TriggerMark> triggerPointMarks(const LoadedScene& loaded, const std:
                                            const core::Bvh& bvh, const core::OrbitCamera& camera, int width, int height,
                                            const core::ViewState& state);
 
-// While a massage stroke plays: the muscle its pressure reaches lit (kReachColor) and every
-// muscle of a layer above it ghosted, so it shows through them.
+// While a massage stroke plays: the muscle it works (else the one its pressure reaches) lit
+// (kReachColor) and every muscle of a layer above it ghosted, so it shows through them.
 inline const glm::vec3 kReachColor(1.0f, 0.5f, 0.15f);
 void styleStroke(const LoadedScene& loaded, const core::StrokeSample& sample, std::vector<render::MeshStyle>& styles);
 // The trigger point a stroke presses, while it presses (its referral is then painted).

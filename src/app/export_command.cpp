@@ -112,10 +112,10 @@ int runExport(const ExportOptions& o) {
 
   const LoadedScene loaded = loadScene({std::nullopt, o.atlasDir});
   const core::RoutineMotion motion = routineMotion(loaded, o.routine);
-  const float end = o.to < 0.0f ? motion.duration() : o.to;
+  const float end = o.to ? *o.to : motion.duration();
   if (!(o.from >= 0.0f && o.from < end && end <= motion.duration() + 1e-3f))
-    throw core::usageError("The span " + std::to_string(o.from) + " to " + std::to_string(end) + " s is not within the routine '" +
-                           o.routine + "' (0 to " + std::to_string(motion.duration()) + " s).");
+    throw core::usageError("The span " + core::shortNumber(o.from) + " to " + core::shortNumber(end) + " s is not within the routine '" +
+                           o.routine + "' (0 to " + core::shortNumber(motion.duration()) + " s).");
   const int frames = std::max(1, int(std::floor((end - o.from) * float(o.fps))));
 
   const core::Bvh bvh(loaded.scene);

@@ -12,6 +12,7 @@
 #include "core/atomic_file.hpp"
 #include "core/image.hpp"
 #include "core/model_io.hpp"
+#include "core/text_args.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -79,8 +80,8 @@ int runRender(const RenderOptions& o) {
     motion.emplace(routineMotion(loaded, *state.routine));
     if (o.routine || o.time != 0.0f) {
       if (!(o.time >= 0.0f && o.time <= motion->duration()))
-        throw core::usageError("The time " + std::to_string(o.time) + " s is outside the routine '" + *state.routine +
-                               "', which lasts " + std::to_string(motion->duration()) + " s.");
+        throw core::usageError("The time " + core::shortNumber(o.time) + " s is outside the routine '" + *state.routine +
+                               "', which lasts " + core::shortNumber(motion->duration()) + " s.");
       state = core::apply(ctx, state, core::Command::seekRoutine(o.time));
     }
   }

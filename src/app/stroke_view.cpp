@@ -1,5 +1,6 @@
 #include "app/stroke_view.hpp"
 
+#include <cctype>
 #include <cstdio>
 
 namespace dorsum::app {
@@ -63,20 +64,29 @@ ui::MassageState massageState(const LoadedScene& loaded) {
   return m;
 }
 
-std::string reachText(const LoadedScene& loaded, const core::StrokeSample& s) {
-  if (s.reach.node.empty()) return "Under the contact: no muscle (over bone or the side of the body).";
-  std::string name = s.reach.node;
+namespace {
+std::string partName(const LoadedScene& loaded, const std::string& node) {
+  std::string name = node;
   for (const auto& st : loaded.structures)
-    if (st.node == s.reach.node && loaded.atlas)
+    if (st.node == node && loaded.atlas)
       if (const core::Muscle* m = loaded.atlas->muscle(st.muscleId)) {
         name = m->name;
         for (const auto& part : m->parts)
-          if (part.id == st.id && m->parts.size() > 1) name = part.name.empty() ? name : part.name;
+          if (part.id == st.id && m->parts.size() > 1 && !part.name.empty()) name = part.name;
       }
+  return name;
+}
+}  // namespace
+
+std::string reachText(const LoadedScene& loaded, const core::StrokeSample& s) {
+  std::string out;
+  const std::string pressure = std::string(core::pressureName(s.pressure));
+  if (!s.targetMuscle.empty()) out = "Works the " + partName(loaded, s.targetMuscle) + " (lit orange). ";
+  if (s.reach.node.empty()) return out + "Under the contact: no muscle (over bone or the side of the body).";
   char depth[64];
   std::snprintf(depth, sizeof depth, "%.0f mm", double(s.reach.depth * 1000.0f));
-  return std::string(core::pressureName(s.pressure)) + " pressure reaches the " + name + " (layer " + std::to_string(s.reach.layer) +
-         "), about " + depth + " under the skin (lit orange).";
+  return out + char(std::toupper(pressure[0])) + pressure.substr(1) + " pressure there reaches down to the " + partName(loaded, s.reach.node) +
+         " (layer " + std::to_string(s.reach.layer) + "), about " + depth + " under the skin.";
 }
 
 StrokeFrame strokeFrame(const core::RoutineMotion& motion, float t) {

@@ -193,10 +193,11 @@ public:
       if (pendingScale_ > 0.0f) applyUiScale();
 
       const auto now = std::chrono::steady_clock::now();
-      const double dt = std::min(0.25, std::chrono::duration<double>(now - last).count());
-      clock_.advance(dt);
+      const double elapsed = std::chrono::duration<double>(now - last).count();
+      clock_.advance(std::min(0.25, elapsed));
       last = now;
-      advanceRoutine(dt);
+      advanceRoutine(std::min(1.0, elapsed));  // real time even at a few frames a second
+      updateRoutineFrame();  // before the panels are built, so they show this instant
       const double t = clock_.time();
       camera_.jumpTo(cameraTrack_.at(t));
       camera_.lens = lensOf(lensTrack_.at(t));
@@ -234,7 +235,7 @@ public:
                    }), keys.end());
       ui::readShortcuts(ui_, keys, typing, actions);
       ui::readExploreShortcuts(explore_, keys, typing, actions.view);
-      handleCameraInput(fbW, fbH, typing || massage_.active.has_value());
+      handleCameraInput(fbW, fbH, typing);
       handleClicks(events.mouse, fbW, fbH, actions.view);
       handleHover(fbW, fbH);
       drawHoverTooltip();
@@ -302,7 +303,7 @@ private:
     motion_.reset();
     player_ = core::Player();
     player_.pause();
-    syncRoutine(core::ViewState{});  // a saved state may open in a routine
+    renderer_.setDecals(core::Mesh{});
     painted_.reset();
     explore_.search[0] = '\0';
     hovered_.reset();
@@ -310,6 +311,7 @@ private:
     const auto displays = core::displaysOf(ctx_, start);
     alphaTracks_.assign(displays.size(), {});
     for (std::size_t i = 0; i < displays.size(); ++i) alphaTracks_[i] = core::Track<float>::constant(core::targetAlpha(displays[i]));
+    syncRoutine(core::ViewState{});  // a saved state may open in a routine
     syncPanels();
   }
 
@@ -371,7 +373,7 @@ private:
     renderer_.setMarkers(attachmentMarkers(loaded_, state().selected));
     // The referral painted on the skin: re-uploaded only when the choice changes.
     const auto key = std::make_pair(state().triggerPoint, state().region);
-    if (!painted_ || *painted_ != key) {
+    if (!state().routine && (!painted_ || *painted_ != key)) {
       painted_ = key;
       renderer_.clearOverlays();
       if (const auto paint = referralPaint(loaded_, state())) renderer_.setOverlay(paint->mesh, paint->values);
@@ -507,7 +509,7 @@ private:
       } keys[] = {{GLFW_KEY_LEFT, step, 0, 1}, {GLFW_KEY_RIGHT, -step, 0, 1}, {GLFW_KEY_UP, 0, step, 1},
                   {GLFW_KEY_DOWN, 0, -step, 1}, {GLFW_KEY_PAGE_UP, 0, 0, 0.96f}, {GLFW_KEY_PAGE_DOWN, 0, 0, 1.04f}};
       for (const auto& k : keys)
-        if (glfwGetKey(window_, k.key) == GLFW_PRESS) {
+        if (glfwGetKey(window_, k.key) == GLFW_PRESS && !(massage_.active && (k.key == GLFW_KEY_LEFT || k.key == GLFW_KEY_RIGHT))) {
           if (k.zoom != 1.0f) camera_.dolly(k.zoom, {0, 0}, aspect);
           else camera_.orbit(k.yaw, k.pitch);
           moved = true;
@@ -583,6 +585,8 @@ private:
       massage_.active.reset();
       if (before.routine) {
         player_.pause();
+        motion_.reset();
+        frameAt_.reset();
         renderer_.setDecals(core::Mesh{});
         painted_.reset();
       }
@@ -596,8 +600,11 @@ private:
         execute(core::Command::stopRoutine());
         return;
       }
+      frameAt_.reset();
+    }
+    if (before.routine != s.routine) {  // a routine starts (or starts again): it plays; the user pauses it
       player_.seek(s.routineTime);
-      player_.play();  // a routine starts playing; the user pauses it
+      player_.play();
     }
     if (std::abs(player_.time() - double(s.routineTime)) > 1e-3) player_.seek(s.routineTime);  // scrubbed
     player_.setLoop(massage_.loop ? motion_->duration() : 0.0);
@@ -633,32 +640,20 @@ private:
       player_.seek(motion_->duration());
       player_.pause();
     }
-    if (std::abs(player_.time() - double(state().routineTime)) > 1e-6) execute(core::Command::seekRoutine(float(player_.time())));
+    // The clock only moves the time: no fades, no camera, no panels to rebuild.
+    if (std::abs(player_.time() - double(state().routineTime)) > 1e-6) {
+      history_.execute(ctx_, core::Command::seekRoutine(float(player_.time())));
+      requestRedraw();
+    }
   }
 
-  // The routine's instant on the renderer (after updateStyles): glyphs, the muscle reached, a
-  // pressed trigger point's referral; and the panel's read-outs.
-  void showRoutineFrame() {
+  // The routine's instant (glyphs, sample) and the panel's read-outs, computed once per time.
+  void updateRoutineFrame() {
     if (!motion_ || !state().routine) return;
+    if (frameAt_ && *frameAt_ == state().routineTime) return;
+    frameAt_ = state().routineTime;
     frame_ = strokeFrame(*motion_, state().routineTime);
-    auto styles = meshStyles(loaded_, core::displaysOf(ctx_, state()), state().selected, hovered_);
-    for (std::size_t i = 0; i < styles.size() && i < alphaTracks_.size(); ++i) styles[i].alpha = alphaTracks_[i].at(clock_.time());
-    styleStroke(loaded_, frame_.sample, styles);
-    renderer_.setStyles(styles);
-    renderer_.setDecals(frame_.glyphs);
-    // A pressed trigger point's referral, uploaded when it starts or stops showing.
-    const auto pressed = strokeReferral(frame_.sample);
-    const auto key = std::make_pair(pressed, std::optional<core::OnSide>());
-    if (!painted_ || *painted_ != key) {
-      painted_ = key;
-      renderer_.clearOverlays();
-      core::ViewState paintState;
-      paintState.triggerPoint = pressed;
-      if (const auto paint = referralPaint(loaded_, paintState)) renderer_.setOverlay(paint->mesh, paint->values);
-    }
     massage_.time = state().routineTime;
-    massage_.playing = player_.playing();
-    massage_.speed = float(player_.speed());
     massage_.stroke = frame_.sample.stroke;
     massage_.reach = reachText(loaded_, frame_.sample);
     const core::Technique tech = frame_.sample.technique;
@@ -669,13 +664,40 @@ private:
       massage_.techniqueText = c.text;
       massage_.techniqueSources = citations(loaded_, c.sources);
     }
+    renderer_.setDecals(frame_.glyphs);
+  }
+
+  // The routine's instant on the renderer (after updateStyles): glyphs, the muscle reached, a
+  // pressed trigger point's referral; and the panel's read-outs.
+  void showRoutineFrame() {
+    if (!motion_ || !state().routine) return;
+    updateRoutineFrame();  // commands this frame may have moved it
+    massage_.playing = player_.playing();
+    massage_.speed = float(player_.speed());
+    auto styles = meshStyles(loaded_, core::displaysOf(ctx_, state()), state().selected, hovered_);
+    for (std::size_t i = 0; i < styles.size() && i < alphaTracks_.size(); ++i) styles[i].alpha = alphaTracks_[i].at(clock_.time());
+    styleStroke(loaded_, frame_.sample, styles);
+    renderer_.setStyles(styles);
+    // A pressed trigger point's referral, uploaded when it starts or stops showing.
+    const auto pressed = strokeReferral(frame_.sample);
+    const auto key = std::make_pair(pressed, std::optional<core::OnSide>());
+    if (!painted_ || *painted_ != key) {
+      painted_ = key;
+      renderer_.clearOverlays();
+      core::ViewState paintState;
+      paintState.triggerPoint = pressed;
+      if (const auto paint = referralPaint(loaded_, paintState)) renderer_.setOverlay(paint->mesh, paint->values);
+    }
   }
 
   // The current stroke's caption along the bottom of the body's space, large enough for a
   // projector.
   void drawCaption(int fbW, int fbH) {
     if (!motion_ || !state().routine) return;
-    const float pixels = 17.0f * ui_.uiScale * contentScale_;
+    // Large for a projector, but never more than a twentieth of the free width per line.
+    const float toPixelsX = ImGui::GetIO().DisplaySize.x > 0 ? float(fbW) / ImGui::GetIO().DisplaySize.x : 1.0f;
+    const float freeWidth = (std::min(float(fbW), explore_.freeRight * toPixelsX) - explore_.freeLeft * toPixelsX);
+    const float pixels = std::max(12.0f, std::min(16.0f * ui_.uiScale * contentScale_, freeWidth / 26.0f));
     if (!captionOverlay_ || captionOverlay_->pixelHeight() != pixels) captionOverlay_.emplace(renderer_.shaders(), pixels);
     const float toPixels = ImGui::GetIO().DisplaySize.x > 0 ? float(fbW) / ImGui::GetIO().DisplaySize.x : 1.0f;
     captionOverlay_->drawCaption(frame_.title, frame_.caption, fbW, fbH, 3, explore_.freeLeft * toPixels,
@@ -761,6 +783,7 @@ private:
   std::optional<core::RoutineMotion> motion_;
   core::Player player_;
   StrokeFrame frame_;
+  std::optional<float> frameAt_;  // the routine time frame_ shows
   std::vector<TriggerMark> marks_;  // where the X marks were drawn (for clicks)
   std::optional<std::pair<std::optional<core::OnSide>, std::optional<core::OnSide>>> painted_;
   std::pair<int, int> lastFrame_{0, 0};

@@ -1,5 +1,7 @@
 #include "core/text_args.hpp"
 
+#include <cstdio>
+
 #include "core/error.hpp"
 
 #include <charconv>
@@ -25,6 +27,12 @@ Size parseSize(std::string_view text) {
     throw usageError("The size '" + shown + "' is out of range: each side must be between 1 and " +
                      std::to_string(kMaxImageSide) + " pixels.");
   return s;
+}
+
+std::string shortNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
 }
 
 }  // namespace dorsum::core

@@ -10,6 +10,8 @@ struct Size {
 
 // Parses "WxH" (e.g. 1280x720). Throws a usage UserError naming the value and the reason.
 Size parseSize(std::string_view text);
+// A number for a message: "149", "40.5", "1e+09" (at most 4 significant digits, no trailing zeros).
+std::string shortNumber(double v);
 
 constexpr int kMaxImageSide = 8192;
 

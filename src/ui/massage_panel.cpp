@@ -52,29 +52,37 @@ void drawMassagePanel(MassageState& s, float& freeRight, std::vector<Command>& v
   ImGui::SetWindowFontScale(1.0f);
   ImGui::TextDisabled("%s of %s, stroke %d of %d", clock(s.time).c_str(), clock(r.duration).c_str(), s.stroke + 1, int(r.strokes.size()));
 
-  // The timeline: the buttons a media player has, and a slider to scrub.
-  const float button = em * 2.4f;
+  // The timeline: the buttons a media player has, and a slider to scrub; laid out to fit a narrow
+  // panel (a projector at UI scale 2).
+  const float avail = ImGui::GetContentRegionAvail().x, gap = ImGui::GetStyle().ItemSpacing.x;
+  const float button = std::max(em * 1.8f, (avail - 2.0f * gap) / 4.0f);
   if (ImGui::Button("|<", {button, 0})) view.push_back(Command::seekRoutine(strokeStep(r, s.time, -1)));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous stroke (Left arrow)");
   ImGui::SameLine();
-  if (ImGui::Button(s.playing ? "Pause" : "Play", {button * 1.6f, 0})) player.push_back({PlayerRequest::Kind::TogglePlay});
+  if (ImGui::Button(s.playing ? "Pause" : "Play", {avail - 2.0f * button - 2.0f * gap, 0})) player.push_back({PlayerRequest::Kind::TogglePlay});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play or pause (Space)");
   ImGui::SameLine();
   if (ImGui::Button(">|", {button, 0})) view.push_back(Command::seekRoutine(strokeStep(r, s.time, +1)));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next stroke (Right arrow)");
-  ImGui::SameLine();
-  bool loop = s.loop;
-  if (ImGui::Checkbox("Loop", &loop)) player.push_back({PlayerRequest::Kind::SetLoop, 0.0f, loop});
   float t = s.time;
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::SliderFloat("##time", &t, 0.0f, r.duration, clock(t).c_str())) view.push_back(Command::seekRoutine(t));
-  ImGui::TextUnformatted("Speed");
-  for (const float sp : kSpeeds) {
-    ImGui::SameLine();
-    char label[16];
-    std::snprintf(label, sizeof label, "%gx", double(sp));
-    if (ImGui::RadioButton(label, std::abs(s.speed - sp) < 1e-3f)) player.push_back({PlayerRequest::Kind::SetSpeed, sp});
+  char speedLabel[16];
+  std::snprintf(speedLabel, sizeof speedLabel, "%gx", double(s.speed));
+  ImGui::SetNextItemWidth(em * 4.5f);
+  if (ImGui::BeginCombo("##speed", speedLabel)) {
+    for (const float sp : kSpeeds) {
+      char label[16];
+      std::snprintf(label, sizeof label, "%gx", double(sp));
+      if (ImGui::Selectable(label, std::abs(s.speed - sp) < 1e-3f)) player.push_back({PlayerRequest::Kind::SetSpeed, sp});
+    }
+    ImGui::EndCombo();
   }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Speed: 0.25x to 2x");
+  ImGui::SameLine();
+  bool loop = s.loop;
+  if (ImGui::Checkbox("Loop", &loop)) player.push_back({PlayerRequest::Kind::SetLoop, 0.0f, loop});
+  ImGui::SameLine();
   if (ImGui::Button("Stop")) view.push_back(Command::stopRoutine());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Leave the routine (Escape)");
   ImGui::Separator();

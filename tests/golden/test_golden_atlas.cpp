@@ -107,14 +107,14 @@ TEST_CASE("atlas, referral of a quadratus lumborum TrP", "[golden]") {
 // knot with its referral painted), caption included. Thresholds 1%: a glyph misplaced by a
 // centimetre, a wrong muscle lit or a missing referral changes far more pixels.
 TEST_CASE("atlas, home massage: kneading the lower back", "[golden]") {
-  checkImage(renderWith([](app::RenderOptions& o) { o.routine = "home_back_massage", o.time = 6.0f, o.size = "480x360"; }, "home_knead"),
+  checkImage(renderWith([](app::RenderOptions& o) { o.routine = "home_back_massage", o.time = 18.0f, o.size = "480x360"; }, "home_knead"),
              "routine_home_kneading", 0.01);
 }
 TEST_CASE("atlas, home massage: thumbs beside the spine", "[golden]") {
-  checkImage(renderWith([](app::RenderOptions& o) { o.routine = "home_back_massage", o.time = 59.3f, o.size = "480x360"; }, "home_thumbs"),
+  checkImage(renderWith([](app::RenderOptions& o) { o.routine = "home_back_massage", o.time = 71.3f, o.size = "480x360"; }, "home_thumbs"),
              "routine_home_thumb_pressure", 0.01);
 }
 TEST_CASE("atlas, home massage: pressure on a knot shows its referral", "[golden]") {
-  checkImage(renderWith([](app::RenderOptions& o) { o.routine = "home_back_massage", o.time = 96.0f, o.size = "480x360"; }, "home_knot"),
+  checkImage(renderWith([](app::RenderOptions& o) { o.routine = "home_back_massage", o.time = 108.0f, o.size = "480x360"; }, "home_knot"),
              "routine_home_knot_compression", 0.01);
 }

@@ -86,14 +86,15 @@ TEST_CASE("routines: the home routine keeps the order of seed 000", "[strokes]")
   const Routine& r = *routines().routine("home_back_massage");
   std::vector<Technique> order;
   for (const Stroke& s : r.strokes) order.push_back(s.technique);
-  const std::vector<Technique> expected{Technique::Kneading,    Technique::Kneading,         Technique::ThumbPressure,
+  // Oil spread over the back first ("rub it gently over your partner's back"), then its order.
+  const std::vector<Technique> expected{Technique::Effleurage,  Technique::Kneading,    Technique::Kneading,         Technique::ThumbPressure,
                                         Technique::Effleurage,  Technique::Compression,      Technique::CircularFriction,
                                         Technique::Stretch,     Technique::Kneading,         Technique::Effleurage};
   CHECK(order == expected);
   // Kneading starts at the lower back and works up towards the neck.
   const RoutineMotion& m = motion("home_back_massage");
-  const float first = m.sample(m.strokeStart(0) + 0.5f).contacts[0].position.y;
-  const float later = m.sample(m.strokeStart(1) + r.strokes[1].durationS - 0.5f).contacts[0].position.y;
+  const float first = m.sample(m.strokeStart(1) + 0.5f).contacts[0].position.y;
+  const float later = m.sample(m.strokeStart(2) + r.strokes[2].durationS - 0.5f).contacts[0].position.y;
   CHECK(later - first > 0.3f);
 }
 
@@ -227,11 +228,13 @@ TEST_CASE("strokes: a trigger point stroke presses on its point and names it (it
 
 TEST_CASE("strokes: the glyphs show the tool's size, a trail behind it and its pressure", "[strokes]") {
   const RoutineMotion& m = motion("home_back_massage");
-  const StrokeSample palms = m.sample(m.strokeStart(8) + 3.0f);
+  const StrokeSample palms = m.sample(m.strokeStart(9) + 3.0f);
+  REQUIRE(palms.tool == Tool::BothPalms);
   const Mesh g = strokeGlyphs(m, palms);
   REQUIRE(g.positions.size() == g.colors.size());
   REQUIRE_FALSE(g.indices.empty());
-  const StrokeSample thumb = m.sample(m.strokeStart(4) + 5.0f);
+  const StrokeSample thumb = m.sample(m.strokeStart(5) + 5.0f);
+  REQUIRE(thumb.tool == Tool::Thumb);
   const Mesh h = strokeGlyphs(m, thumb);
   // A palm covers far more skin than a thumb.
   CHECK(g.bounds().radius() > h.bounds().radius() * 1.5f);
@@ -264,7 +267,12 @@ TEST_CASE("routines: validation names an unknown technique, tool, landmark, musc
     CHECK(found);
   }
   // An unknown source, and a file that is not JSON.
-  CHECK_FALSE(loadRoutineFiles({{"x.json", R"({"routine": {"id": "x", "name": "X", "sources": ["nobody"], "strokes": []}})"}}, embeddedAtlas()).ok());
+  const RoutineLoad unknownSource = loadText(R"({"routine": {"id": "x", "name": "X", "sources": ["nobody"], "strokes": [{)" + std::string(R"("technique": "compression", )") + ok +
+                                            R"(, "path": {"trigger_point": "trapezius_trp1"}}]}})");
+  REQUIRE(unknownSource.problems.size() == 1);
+  CHECK(unknownSource.problems.front().reason == "unknown source 'nobody'");
+  // The same file with a known source is valid (the check above fails for the source alone).
+  CHECK(loadText(strokeJson(R"("technique": "compression", )" + ok + R"(, "path": {"trigger_point": "trapezius_trp1"})")).ok());
   const RoutineLoad broken = loadRoutineFiles({{"x.json", "{\"routine\": "}}, embeddedAtlas());
   REQUIRE_FALSE(broken.ok());
   CHECK(broken.problems.front().reason.find("not valid JSON") != std::string::npos);

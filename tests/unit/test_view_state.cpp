@@ -3,6 +3,7 @@
 #include "baked_body.hpp"
 #include "core/error.hpp"
 #include "core/anatomy/referral.hpp"
+#include "core/strokes/routine.hpp"
 #include "core/view/timeline.hpp"
 #include "core/view/view_state.hpp"
 
@@ -17,11 +18,13 @@ namespace {
 const ViewContext& ctx() {
   static const Bvh bvh(bakedBody().scene);
   static const ReferralMap referral(embeddedAtlas(), bakedBody().scene, bakedBody().structures);
+  static const RoutineSet routines = loadRoutinesOrThrow(embeddedAtlas());
   static const ViewContext c = [] {
     ViewContext v = ViewContext::of(bakedBody().scene, bakedBody().structures, embeddedAtlas().deepestLayer());
     v.bvh = &bvh;
     v.referral = &referral;
     v.atlas = &embeddedAtlas();
+    v.routines = &routines;
     return v;
   }();
   return c;
@@ -280,4 +283,57 @@ TEST_CASE("view state: choosing a trigger point paints its referral as the liter
   const ViewState back = viewStateFromJson(toJson(s), ctx());
   CHECK(back.triggerPoint == s.triggerPoint);
   CHECK(viewStateFromJson(toJson(r), ctx()).region == r.region);
+}
+
+TEST_CASE("view state: a routine plays in the state; seeking is clamped; stop restores the skin; undo keeps its time", "[view]") {
+  const ViewState start = initialState(ctx());
+  ViewState s = apply(ctx(), start, Command::selectTriggerPoint("trapezius_trp1", Side::Left));
+  s = apply(ctx(), s, Command::playRoutine("upper_back"));
+  REQUIRE(s.routine == std::optional<std::string>("upper_back"));
+  CHECK(s.routineTime == 0.0f);
+  CHECK(s.display.skin == Display::Ghosted);  // the strokes are on the skin, what they reach shows through it
+  CHECK_FALSE(s.triggerPoint);                // the routine's own points paint while pressed
+  CHECK_FALSE(s.selected);
+  // Framed on the back: the camera looks at the trunk from behind, nearer than the whole body.
+  CHECK(s.camera.distance < start.camera.distance);
+  const float duration = ctx().routines->routine("upper_back")->duration();
+  CHECK(apply(ctx(), s, Command::seekRoutine(40.0f)).routineTime == 40.0f);
+  CHECK(apply(ctx(), s, Command::seekRoutine(1e9f)).routineTime == duration);
+  CHECK(apply(ctx(), s, Command::seekRoutine(-3.0f)).routineTime == 0.0f);
+  CHECK(apply(ctx(), s, Command::seekRoutine(std::nanf(""))).routineTime == 0.0f);
+  CHECK_THROWS_WITH(apply(ctx(), s, Command::playRoutine("upper")), Catch::Contains("routine 'upper' is unknown"));
+  const ViewState stopped = apply(ctx(), s, Command::stopRoutine());
+  CHECK_FALSE(stopped.routine);
+  CHECK(stopped.display.skin == start.display.skin);
+  // Seeking outside a routine changes nothing.
+  CHECK(apply(ctx(), start, Command::seekRoutine(5.0f)) == start);
+
+  // Undo changes what is shown, never rewinds the routine; seeking is not recorded.
+  ViewHistory h(start);
+  h.execute(ctx(), Command::playRoutine("upper_back"));
+  h.execute(ctx(), Command::seekRoutine(30.0f));
+  h.execute(ctx(), Command::setLabels(true));
+  h.execute(ctx(), Command::seekRoutine(60.0f));
+  h.execute(ctx(), Command::undo());
+  CHECK_FALSE(h.current().labels);
+  CHECK(h.current().routine == std::optional<std::string>("upper_back"));
+  CHECK(h.current().routineTime == 60.0f);
+  h.execute(ctx(), Command::undo());  // the start of the routine itself
+  CHECK_FALSE(h.current().routine);
+}
+
+TEST_CASE("view state: a routine and its time round-trip through JSON, and a wrong one is named", "[view]") {
+  ViewState s = apply(ctx(), initialState(ctx()), Command::playRoutine("home_back_massage"));
+  s = apply(ctx(), s, Command::seekRoutine(59.5f));
+  const nlohmann::json j = toJson(s);
+  CHECK(viewStateFromJson(j, ctx()) == s);
+  nlohmann::json bad = j;
+  bad["routine"]["id"] = "nope";
+  CHECK_THROWS_WITH(viewStateFromJson(bad, ctx()), Catch::Contains("routine") && Catch::Contains("nope"));
+  bad = j;
+  bad["routine"]["time"] = 1e300;
+  CHECK_THROWS_WITH(viewStateFromJson(bad, ctx()), Catch::Contains("routine.time"));
+  bad = j;
+  bad["routine"] = "home_back_massage";
+  CHECK_THROWS_WITH(viewStateFromJson(bad, ctx()), Catch::Contains("routine"));
 }

@@ -68,8 +68,9 @@ std::optional<Pressure> parsePressure(const std::string& s) {
   return v ? std::optional<Pressure>(Pressure(*v)) : std::nullopt;
 }
 
-// Contact sizes of an adult's hands and arms: a palm about 8 cm across, a thumb pad 1.5 cm, a
-// fingertip 1 cm, the olecranon's point 2 cm, the ulnar forearm 3 cm by 15 cm.
+// Contact sizes of an adult's hands and arms (radius, length along the stroke): a palm about 8 cm
+// across, a thumb pad 1.6 cm, fingertips together 2.4 cm, the olecranon's point 2 cm, the ulnar
+// forearm 3 cm by 15 cm.
 ToolShape toolShape(Tool t) {
   switch (t) {
     case Tool::Palm: return {40.0f, 90.0f, 1};
@@ -110,6 +111,10 @@ namespace {
 using atlas_detail::Reader;
 using nlohmann::json;
 
+// A JSON number as a float without undefined behaviour for huge values (they are then refused by
+// the range checks).
+float toFloat(double v) { return float(std::clamp(v, -1e9, 1e9)); }
+
 PointSpec readPoint(Reader& r, const json& v, const std::string& path) {
   PointSpec p;
   if (v.is_string()) {
@@ -123,12 +128,12 @@ PointSpec readPoint(Reader& r, const json& v, const std::string& path) {
   r.allowOnly(v, path, {"landmark", "to", "t", "offset_mm"});
   p.landmark = r.string(v, path, "landmark");
   p.to = r.string(v, path, "to", false);
-  p.t = float(r.number(v, path, "t", false, 0.5));
+  p.t = toFloat(r.number(v, path, "t", false, 0.5));
   if (const json* o = r.member(v, path, "offset_mm", false)) {
     if (!o->is_array() || o->size() != 3 || !(*o)[0].is_number() || !(*o)[1].is_number() || !(*o)[2].is_number())
       r.problem(path + ".offset_mm", "must be three numbers [x, y, z] in millimetres");
     else
-      p.offsetMm = {(*o)[0].get<float>(), (*o)[1].get<float>(), (*o)[2].get<float>()};
+      p.offsetMm = {toFloat((*o)[0].get<double>()), toFloat((*o)[1].get<double>()), toFloat((*o)[2].get<double>())};
   }
   return p;
 }
@@ -156,9 +161,10 @@ void readStroke(Reader& r, const json& sj, const std::string& sp, const Atlas& a
   else r.problem(sp + ".sides", "must be left, right or both");
   const double reps = r.number(sj, sp, "repetitions", false, 1);
   if (reps < 1 || reps > 50 || reps != double(int(reps))) r.problem(sp + ".repetitions", "must be a whole number from 1 to 50");
-  s.repetitions = std::max(1, int(reps));
-  s.durationS = float(r.number(sj, sp, "duration_s", true, 10));
-  if (!(s.durationS > 0.0f && s.durationS <= 600.0f)) r.problem(sp + ".duration_s", "must be above 0 and at most 600 seconds");
+  s.repetitions = reps >= 1 && reps <= 50 ? int(reps) : 1;
+  const double duration = r.number(sj, sp, "duration_s", true, 10);
+  if (!(duration > 0.0 && duration <= 600.0)) r.problem(sp + ".duration_s", "must be above 0 and at most 600 seconds");
+  s.durationS = duration > 0.0 && duration <= 600.0 ? float(duration) : 10.0f;
   s.caption = r.string(sj, sp, "caption");
 
   const std::string pp = sp + ".path";
@@ -185,9 +191,9 @@ void readStroke(Reader& r, const json& sj, const std::string& sp, const Atlas& a
         for (const auto& m : atlas.muscles)
           for (const auto& part : m.parts) known = known || part.id == s.path.muscle;
         if (!known && !s.path.muscle.empty()) r.problem(pp + ".muscle", "unknown muscle part '" + s.path.muscle + "'");
-        s.path.across = float(r.number(*pj, pp, "across", false, 0.5));
-        s.path.u0 = float(r.number(*pj, pp, "from_u", false, 0.1));
-        s.path.u1 = float(r.number(*pj, pp, "to_u", false, 0.9));
+        s.path.across = toFloat(r.number(*pj, pp, "across", false, 0.5));
+        s.path.u0 = toFloat(r.number(*pj, pp, "from_u", false, 0.1));
+        s.path.u1 = toFloat(r.number(*pj, pp, "to_u", false, 0.9));
         for (float f : {s.path.across, s.path.u0, s.path.u1})
           if (!(f >= 0.0f && f <= 1.0f)) r.problem(pp, "across, from_u and to_u are fractions from 0 to 1");
       }
@@ -197,7 +203,7 @@ void readStroke(Reader& r, const json& sj, const std::string& sp, const Atlas& a
         if (s.path.vertebrae.size() < 2) r.problem(pp + ".vertebrae", "must list at least two spinous processes");
         for (const auto& v : s.path.vertebrae)
           if (!atlas.landmark(v)) r.problem(pp + ".vertebrae", "unknown landmark '" + v + "'");
-        s.path.besideMm = float(r.number(*pj, pp, "beside_mm", false, 22));
+        s.path.besideMm = toFloat(r.number(*pj, pp, "beside_mm", false, 22));
         if (!(s.path.besideMm >= 12.0f && s.path.besideMm <= 60.0f))
           r.problem(pp + ".beside_mm", "must be 12 to 60 mm: thumbs press beside the spinous processes, never on them");
       }

@@ -135,6 +135,8 @@ Mesh strokeGlyphs(const RoutineMotion& motion, const StrokeSample& now, const Gl
     for (std::size_t k = 0; k < past.size(); ++k) {
       if (c >= past[k].contacts.size()) break;
       const Contact& p = past[k].contacts[c];
+      // The trail is where this contact went: it ends where the tool changed sides or jumped.
+      if (k > 0 && (p.side != past[k - 1].contacts[c].side || glm::length(p.position - past[k - 1].contacts[c].position) > 0.05f)) break;
       const glm::vec3 ahead = k + 1 < past.size() && c < past[k + 1].contacts.size() ? p.position - past[k + 1].contacts[c].position
                                                                                      : p.motion;
       const glm::vec3 t = tangentOf(ahead, p.normal, glm::vec3(0, 1, 0));

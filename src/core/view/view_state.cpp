@@ -1,6 +1,7 @@
 #include "core/view/view_state.hpp"
 
 #include "core/strokes/routine.hpp"
+#include "core/text_args.hpp"
 
 #include "core/anatomy/referral.hpp"
 #include "core/error.hpp"
@@ -115,7 +116,7 @@ void ViewContext::requireRoutine(const std::string& id) const {
 Bounds ViewContext::routineFraming() const {
   Bounds b;
   if (atlas)
-    for (const char* id : {"c4_sp", "s2_median_crest", "scap_acromion_tip", "ilium_crest_high"})
+    for (const char* id : {"eop", "s2_median_crest", "scap_acromion_tip", "ilium_crest_high"})
       if (const Landmark* l = atlas->landmark(id)) {
         b.add(l->position);
         b.add(glm::vec3(-l->position.x, l->position.y, l->position.z));
@@ -480,6 +481,7 @@ bool ViewHistory::execute(const ViewContext& ctx, const Command& c) {
     back.camera = current_.camera;  // undo changes what is shown, not where the camera is
     back.view = current_.view;
     back.presenting = current_.presenting;
+    if (back.routine == current_.routine) back.routineTime = current_.routineTime;  // nor rewinds a routine
     current_ = back;
     return true;
   }
@@ -650,10 +652,10 @@ ViewState viewStateFromJson(const json& j, const ViewContext& ctx) {
     const std::string id = v["id"].get<std::string>();
     const Routine* r = ctx.routines ? ctx.routines->routine(id) : nullptr;
     if (!r) bad("routine", "names no routine ('" + id + "')");
-    const float t = v["time"].get<float>();
-    if (t < 0.0f || t > r->duration()) bad("routine.time", "must be within the routine (0 to " + std::to_string(r->duration()) + " s)");
+    const double t = v["time"].get<double>();
+    if (t < 0.0 || t > double(r->duration())) bad("routine.time", "must be within the routine (0 to " + shortNumber(r->duration()) + " s)");
     s.routine = id;
-    s.routineTime = t;
+    s.routineTime = float(t);
   }
   return s;
 }

@@ -81,7 +81,7 @@ struct ViewContext {
   void requireTriggerPoint(const std::string& id) const;
   void requireRegion(const std::string& id) const;
   void requireRoutine(const std::string& id) const;
-  // Where a routine plays: the back from the neck to the sacrum, shoulder to shoulder, with room
+  // Where a routine plays: the back from the occiput to the sacrum, shoulder to shoulder, with room
   // below for the caption.
   Bounds routineFraming() const;
 };
