@@ -42,11 +42,13 @@ struct Builder {
   // A half ellipsoid (a dome) standing on a base ellipse: semi-axes ax along `x`, by along `y`,
   // height h along n.
   void dome(const glm::vec3& centre, const glm::vec3& x, const glm::vec3& y, const glm::vec3& n, float ax, float by, float h,
-            const glm::vec4& col) {
-    constexpr int seg = 14, rings = 4;
+            const glm::vec4& col, bool whole = false) {
+    constexpr int seg = 14;
+    const int rings = whole ? 8 : 4;
     const std::uint32_t base = next();
     for (int r = 0; r <= rings; ++r) {
-      const float phi = 0.5f * kPi * float(r) / float(rings);  // 0 at the rim, pi/2 at the top
+      // 0 at the rim, pi/2 at the top (a whole ellipsoid: from -pi/2 at the bottom)
+      const float phi = whole ? kPi * (float(r) / float(rings) - 0.5f) : 0.5f * kPi * float(r) / float(rings);
       for (int s = 0; s < seg; ++s) {
         const float th = 2.0f * kPi * float(s) / float(seg);
         const float cx = std::cos(th) * std::cos(phi), cy = std::sin(th) * std::cos(phi), cz = std::sin(phi);
@@ -74,9 +76,11 @@ glm::vec3 tangentOf(const glm::vec3& v, const glm::vec3& n, const glm::vec3& fal
 }
 
 // One part of a glyph: a dome at (x, y) millimetres in the contact's frame (x ahead, y to its
-// left), semi-axes a, b, height h, turned by `turn` radians.
+// left), semi-axes a, b, height h, turned by `turn` radians. A limb (the forearm behind an elbow,
+// the hand behind a thumb) is a whole ellipsoid raised `lift` mm off the skin and tilted up
+// `tilt` radians toward the therapist.
 struct Part {
-  float x, y, a, b, h, turn = 0.0f;
+  float x, y, a, b, h, turn = 0.0f, lift = 0.0f, tilt = 0.0f;
 };
 
 std::vector<Part> partsOf(Tool tool) {
@@ -86,14 +90,20 @@ std::vector<Part> partsOf(Tool tool) {
       return {{0, 0, 42, 38, 11},       {52, -27, 20, 8, 8},  {58, -9, 23, 8, 8}, {56, 9, 22, 8, 8},
               {50, 25, 18, 7, 7},       {8, 42, 20, 9, 8, 0.9f}};
     case Tool::Thumb:
-    case Tool::BothThumbs: return {{0, 0, 12, 9, 9}, {-24, 0, 22, 11, 11}};
+    case Tool::BothThumbs:  // the pad and the thumb, the rest of the hand raised behind it
+      return {{0, 0, 12, 9, 9}, {-22, 0, 20, 10, 10}, {-55, -22, 40, 34, 12, 0.3f, 28, 0.45f}};
     case Tool::Fingertips:
-      return {{0, -13, 8, 7, 7}, {2, 0, 8, 7, 7}, {0, 13, 8, 7, 7}, {-22, -13, 18, 7, 7}, {-20, 0, 18, 7, 7}, {-22, 13, 18, 7, 7}};
-    case Tool::Knuckles:
-      return {{0, -26, 9, 9, 10}, {2, -9, 9, 9, 10}, {2, 9, 9, 9, 10}, {0, 26, 9, 9, 10}, {-24, 0, 24, 38, 15}};
-    case Tool::Fist: return {{0, 0, 26, 40, 22}, {14, -26, 10, 10, 14}, {17, -9, 10, 10, 14}, {17, 9, 10, 10, 14}, {14, 26, 10, 10, 14}};
-    case Tool::Elbow: return {{0, 0, 13, 12, 14}, {-75, 0, 70, 22, 18}};
-    case Tool::Forearm: return {{0, 0, 80, 20, 16}};
+      return {{0, -13, 8, 7, 7}, {2, 0, 8, 7, 7}, {0, 13, 8, 7, 7}, {-22, -13, 18, 7, 7}, {-20, 0, 18, 7, 7}, {-22, 13, 18, 7, 7},
+              {-60, 0, 40, 34, 12, 0.0f, 22, 0.4f}};
+    case Tool::Knuckles:  // four knuckles of a loose fist, its back and the wrist rising behind
+      return {{0, -26, 9, 9, 10}, {2, -9, 9, 9, 10}, {2, 9, 9, 9, 10}, {0, 26, 9, 9, 10}, {-24, 0, 24, 38, 15},
+              {-75, 0, 55, 24, 20, 0.0f, 40, 0.6f}};
+    case Tool::Fist:
+      return {{0, 0, 26, 40, 22}, {14, -26, 10, 10, 14}, {17, -9, 10, 10, 14}, {17, 9, 10, 10, 14}, {14, 26, 10, 10, 14},
+              {-70, 0, 60, 26, 22, 0.0f, 45, 0.7f}};
+    case Tool::Elbow:  // the point of the elbow, the forearm and the upper arm rising from it
+      return {{0, 0, 13, 12, 14}, {-60, 0, 60, 22, 20, 0.0f, 40, 0.6f}, {40, 0, 60, 26, 24, 0.0f, 45, -0.7f}};
+    case Tool::Forearm: return {{0, 0, 80, 20, 16}, {-95, 0, 40, 30, 12, 0.0f, 25, 0.45f}};
   }
   return {{0, 0, 10, 10, 10}};
 }
@@ -190,7 +200,13 @@ Mesh strokeGlyphs(const RoutineMotion& motion, const StrokeSample& now, const Gl
       const glm::vec3 pn = under.normal;
       const glm::vec3 px = tangentOf(x * std::cos(part.turn) + y * (std::sin(part.turn) * mirror), pn, x);
       const glm::vec3 py = glm::normalize(glm::cross(pn, px));
-      b.dome(under.point - pn * sink, px, py, pn, part.a * 0.001f, part.b * 0.001f, part.h * 0.001f, glove);
+      if (part.lift > 0.0f) {  // a limb: tilted up away from the contact (behind it: x < 0)
+        const float a = part.x < 0.0f ? part.tilt : -part.tilt;
+        const glm::vec3 tx = px * std::cos(a) - pn * std::sin(a), tn = px * std::sin(a) + pn * std::cos(a);
+        b.dome(under.point + pn * (part.lift * 0.001f - sink), tx, py, tn, part.a * 0.001f, part.b * 0.001f, part.h * 0.001f, glove, true);
+      } else {
+        b.dome(under.point - pn * sink, px, py, pn, part.a * 0.001f, part.b * 0.001f, part.h * 0.001f, glove);
+      }
     }
 
     // The way it moves: an arrow ahead of the contact (none while it holds still).
