@@ -166,8 +166,10 @@ Mesh strokeGlyphs(const RoutineMotion& motion, const StrokeSample& now, const Gl
     const Contact& k = now.contacts[c];
     const glm::vec3 n = k.normal;
     const bool holding = glm::dot(k.motion, n) < -0.9f;
-    // The glyph faces the way it moves; holding still, it faces up the body (or along the fibres).
-    const glm::vec3 heading = holding ? glm::vec3(0, 1, 0) : k.motion;
+    // The glyph faces the way it moves; holding still, it faces up the body; rubbing to and fro
+    // across the fibres, it lies along them (the hand does not swing round at each turn).
+    const bool friction = now.technique == Technique::CrossFibreFriction && glm::length(now.fibre) > 0.5f;
+    const glm::vec3 heading = friction ? now.fibre : holding ? glm::vec3(0, 1, 0) : k.motion;
     const glm::vec3 x = tangentOf(heading, n, glm::vec3(0, 1, 0));
     const glm::vec3 y = glm::normalize(glm::cross(n, x));
     const glm::vec3 pc = pressureColor(now.pressure);
@@ -213,11 +215,12 @@ Mesh strokeGlyphs(const RoutineMotion& motion, const StrokeSample& now, const Gl
     if (!holding && c == 0) {
       const glm::vec3 base = k.position + n * (kLift * 2.0f);
       const float len = std::max(0.03f, radius * 0.9f);
-      const glm::vec3 from = base + x * (radius + 0.008f), to = from + x * len;
+      const glm::vec3 ax = tangentOf(k.motion, n, x), ay = glm::normalize(glm::cross(n, ax));
+      const glm::vec3 from = base + ax * (radius + 0.008f), to = from + ax * len;
       const glm::vec4 ac(kArrowColor, 0.95f);
       const float w = 0.0028f;
-      b.strip({from + y * w, to + y * w}, {from - y * w, to - y * w}, {n, n}, {ac, ac});
-      b.flatTriangle(to + y * 0.009f, to + x * 0.014f, to - y * 0.009f, n, ac);
+      b.strip({from + ay * w, to + ay * w}, {from - ay * w, to - ay * w}, {n, n}, {ac, ac});
+      b.flatTriangle(to + ay * 0.009f, to + ax * 0.014f, to - ay * 0.009f, n, ac);
     }
   }
 
