@@ -57,3 +57,30 @@ TEST_CASE("structure list: every muscle by layer, then every bone", "[card]") {
   }
   CHECK(scapula);
 }
+
+TEST_CASE("referral card: a trigger point lists the strokes that work it, each at its start", "[card]") {
+  core::ViewState s;
+  s.triggerPoint = core::OnSide{"rhomboid_major_upper", core::Side::Left};
+  const auto card = app::referralCard(body(), s);
+  REQUIRE(card);
+  // The home routine works this knot three ways (direct pressure, circles, stretching it apart).
+  int home = 0;
+  for (const auto& t : card->treatments) {
+    INFO(t.label << " at " << t.start);
+    if (t.routine != "home_back_massage") continue;
+    ++home;
+    const core::Routine* r = body().routines->routine(t.routine);
+    REQUIRE(r);
+    float start = 0.0f;
+    bool found = false;
+    for (const auto& st : r->strokes) {
+      found = found || (start == t.start && st.path.triggerPoint == "rhomboid_major_upper");
+      start += st.durationS;
+    }
+    CHECK(found);
+  }
+  CHECK(home == 3);
+  // A point no routine works lists none.
+  s.triggerPoint = core::OnSide{"deltoid_anterior", core::Side::Left};
+  CHECK(app::referralCard(body(), s)->treatments.empty());
+}
