@@ -87,6 +87,8 @@ core::ViewState loadViewState(const fs::path& path, const core::ViewContext& ctx
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw core::UserError("The view state file '" + path.string() + "' is not valid JSON (at byte " + std::to_string(e.byte) + ").");
+  } catch (const nlohmann::json::exception&) {  // a number beyond a double (1e400), ...
+    throw core::UserError("The view state file '" + path.string() + "' is not valid JSON (a number out of range).");
   }
   try {
     return core::viewStateFromJson(j, ctx);

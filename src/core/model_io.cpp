@@ -63,11 +63,23 @@ glm::vec3 materialColor(const aiScene& scene, const aiMesh& mesh) {
   return {0.78f, 0.76f, 0.72f};
 }
 
-void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, Scene& out) {
-  const glm::mat4 world = parent * toGlm(node.mTransformation);
-  const glm::mat3 normalMatrix = glm::transpose(glm::inverse(glm::mat3(world)));
-  for (unsigned i = 0; i < node.mNumMeshes; ++i) {
+// Walks the node tree with a stack of its own (a file can nest nodes deeper than the call stack
+// goes), and takes nothing on trust: meshes a node names must exist, faces must index vertices
+// that exist and are finite.
+void collect(const aiScene& scene, const aiNode& root, Scene& out, std::size_t& dropped) {
+  std::vector<std::pair<const aiNode*, glm::mat4>> stack{{&root, glm::mat4(1.0f)}};
+  while (!stack.empty()) {
+    const auto [nodePtr, parent] = stack.back();
+    stack.pop_back();
+    const aiNode& node = *nodePtr;
+    const glm::mat4 world = parent * toGlm(node.mTransformation);
+    const glm::mat3 normalMatrix = glm::transpose(glm::inverse(glm::mat3(world)));
+    for (unsigned c = node.mNumChildren; c-- > 0;)
+      if (node.mChildren && node.mChildren[c]) stack.push_back({node.mChildren[c], world});
+    for (unsigned i = 0; i < node.mNumMeshes; ++i) {
+    if (!node.mMeshes || node.mMeshes[i] >= scene.mNumMeshes || !scene.mMeshes[node.mMeshes[i]]) continue;
     const aiMesh& src = *scene.mMeshes[node.mMeshes[i]];
+    if (!src.mVertices || !src.mFaces) continue;
     if (!(src.mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
     Mesh m;
     m.name = node.mName.length > 0 ? node.mName.C_Str() : src.mName.C_Str();
@@ -95,20 +107,36 @@ void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, 
     }
     for (unsigned f = 0; f < src.mNumFaces; ++f) {
       const aiFace& face = src.mFaces[f];
-      if (face.mNumIndices != 3) continue;
+      if (face.mNumIndices != 3 || !face.mIndices) continue;
+      bool usable = true;
+      for (unsigned k = 0; k < 3; ++k) {
+        const unsigned v = face.mIndices[k];
+        usable = usable && v < m.positions.size() && std::isfinite(m.positions[v].x) && std::isfinite(m.positions[v].y) &&
+                 std::isfinite(m.positions[v].z);
+      }
+      if (!usable) {  // an index past the vertices, or a vertex at NaN or infinity
+        ++dropped;
+        continue;
+      }
       m.indices.insert(m.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
     }
     if (m.indices.empty()) continue;
+    for (auto& p : m.positions)  // unused broken vertices must not spoil bounds
+      if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) p = m.positions[m.indices.front()];
     if (m.normals.size() != m.positions.size()) m.computeNormals();
+    for (auto& n : m.normals)
+      if (!std::isfinite(n.x) || !std::isfinite(n.y) || !std::isfinite(n.z)) n = glm::vec3(0.0f, 1.0f, 0.0f);
     out.meshes.push_back(std::move(m));
+    }
   }
-  for (unsigned c = 0; c < node.mNumChildren; ++c) collect(scene, *node.mChildren[c], world, out);
 }
 
 }  // namespace
 
 namespace {
-constexpr unsigned kImportFlags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_SortByPType |
+// Assimp validates what its reader produced before any step uses it: a face indexing a vertex
+// that does not exist (a PLY can say 454761243 of 3) is refused instead of crashing the steps.
+constexpr unsigned kImportFlags = aiProcess_ValidateDataStructure | aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_SortByPType |
                                   aiProcess_JoinIdenticalVertices | aiProcess_CalcTangentSpace;
 
 void configure(Assimp::Importer& importer) {
@@ -126,8 +154,11 @@ Scene collectScene(const aiScene* scene, Assimp::Importer& importer, const std::
     throw UserError(what + " cannot be read: " + reason + ".");
   }
   Scene out;
-  collect(*scene, *scene->mRootNode, glm::mat4(1.0f), out);
-  if (out.meshes.empty()) throw UserError(what + " contains no triangle meshes to show.");
+  std::size_t dropped = 0;
+  collect(*scene, *scene->mRootNode, out, dropped);
+  if (out.meshes.empty())
+    throw UserError(what + (dropped ? " has no usable triangles (" + std::to_string(dropped) + " refer to vertices that are missing or not finite)."
+                                    : " contains no triangle meshes to show."));
   return out;
 }
 }  // namespace

@@ -124,3 +124,32 @@ TEST_CASE("atomic writes keep the mode of the file they replace and write throug
   REQUIRE(::stat(target.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
 }
+
+TEST_CASE("atlas guards: a layer of -1 is refused, not taken for a missing layer", "[atlas]") {
+  json muscles = embedded("muscles.json");
+  muscles["muscles"][0]["layer"] = -1;
+  const AtlasLoad r = loadAtlasFiles(embeddedWith("muscles.json", muscles.dump()));
+  REQUIRE_FALSE(r.ok());
+  CHECK(mentions(r, ".layer: must be a whole number from 1 to 9"));
+}
+
+TEST_CASE("atlas guards: a megabyte id neither overflows the stack nor floods the terminal", "[atlas]") {
+  json muscles = embedded("muscles.json");
+  muscles["muscles"][0]["id"] = std::string(1 << 20, 'a') + "X";
+  const AtlasLoad r = loadAtlasFiles(embeddedWith("muscles.json", muscles.dump()));
+  REQUIRE_FALSE(r.ok());
+  for (const auto& d : r.problems) CHECK(d.str().size() < 1000);
+  CHECK(mentions(r, "bytes elided"));
+}
+
+TEST_CASE("atlas guards: a number beyond a double is a problem of its file, and the others are still read", "[atlas]") {
+  std::string text = embeddedAtlasFiles().at("landmarks.json");
+  const auto at = text.find("0.0229");  // a coordinate
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 6, "1e400");
+  const AtlasLoad r = loadAtlasFiles(embeddedWith("landmarks.json", text));
+  REQUIRE_FALSE(r.ok());
+  bool named = false;
+  for (const auto& d : r.problems) named = named || (d.file == "landmarks.json" && d.reason.find("not valid JSON") != std::string::npos);
+  CHECK(named);
+}

@@ -8,11 +8,19 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
 namespace dorsum::core {
+
+std::string elided(const std::string& s, std::size_t most) {
+  if (s.size() <= most) return s;
+  std::size_t head = most > 80 ? most - 60 : most / 2;
+  while (head > 0 && (static_cast<unsigned char>(s[head]) & 0xC0) == 0x80) --head;  // whole UTF-8 characters
+  std::size_t tail = s.size() - 40;
+  while (tail < s.size() && (static_cast<unsigned char>(s[tail]) & 0xC0) == 0x80) ++tail;
+  return s.substr(0, head) + " ... (" + std::to_string(tail - head) + " bytes elided) ... " + s.substr(tail);
+}
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -48,6 +56,11 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
     const auto colon = what.rfind(": ");
     r.problem("", "not valid JSON at " + lineColumn(file.text, e.byte == 0 ? 0 : e.byte - 1) + ": " +
                       (colon == std::string::npos ? what : what.substr(colon + 2)));
+    return;
+  } catch (const json::exception& e) {  // a number beyond a double (1e400), ...
+    std::string what = e.what();
+    const auto bracket = what.find("] ");
+    r.problem("", "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)));
     return;
   }
   if (!doc.is_object()) {

@@ -10,11 +10,15 @@
 
 namespace dorsum::core {
 
+// Text from a file, shortened for a message: at most `most` bytes, the middle elided (whole UTF-8
+// characters kept), so a megabyte id never floods a terminal.
+std::string elided(const std::string& s, std::size_t most = 300);
+
 struct Diagnostic {
   std::string file;    // e.g. "muscles.json"
   std::string field;   // e.g. "muscles[rhomboid_major].parts[0].origin.landmarks[2]"
   std::string reason;  // e.g. "unknown landmark 't13_sp'"
-  std::string str() const { return file + ": " + (field.empty() ? "" : field + ": ") + reason; }
+  std::string str() const { return elided(file) + ": " + (field.empty() ? "" : elided(field) + ": ") + elided(reason); }
 };
 
 struct AtlasFile {

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -21,7 +20,8 @@ class Reader {
 public:
   Reader(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
 
-  void problem(const std::string& field, const std::string& reason) { out_.push_back({file_, field, reason}); }
+  // Lines stay short whatever the input: a megabyte id is elided, not echoed.
+  void problem(const std::string& field, const std::string& reason) { out_.push_back({file_, elided(field), elided(reason)}); }
 
   const json* member(const json& obj, const std::string& path, const char* key, bool required = true) {
     auto it = obj.find(key);
@@ -101,8 +101,13 @@ public:
   }
   // A whole number from 1 to 9 (layer indices), or 0 when missing or wrong (reported once here).
   int layerNumber(const json& obj, const std::string& path, const char* key) {
-    const double value = number(obj, path, key, true, -1);
-    if (value == -1) return 0;
+    const json* v = member(obj, path, key, true);
+    if (!v) return 0;  // reported as missing
+    if (!v->is_number()) {
+      problem(path + "." + key, "must be a number");
+      return 0;
+    }
+    const double value = v->get<double>();
     if (value != std::floor(value) || value < 1 || value > 9) {
       problem(path + "." + key, "must be a whole number from 1 to 9");
       return 0;
@@ -129,9 +134,13 @@ inline std::string lineColumn(const std::string& text, std::size_t byte) {
   return "line " + std::to_string(line) + ", column " + std::to_string(col);
 }
 
+// [a-z][a-z0-9_]*, checked by hand: std::regex recurses per character and overflows the stack on
+// a long id.
 inline bool validId(const std::string& id) {
-  static const std::regex pattern("[a-z][a-z0-9_]*");
-  return std::regex_match(id, pattern);
+  if (id.empty() || id[0] < 'a' || id[0] > 'z') return false;
+  for (const char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
 }
 
 inline std::string itemPath(const char* kind, std::size_t i, const json& item) {

@@ -275,6 +275,11 @@ void readRoutineFile(const AtlasFile& file, const Atlas& atlas, RoutineLoad& out
   } catch (const json::parse_error& e) {
     r.problem("", "not valid JSON at " + atlas_detail::lineColumn(file.text, e.byte == 0 ? 0 : e.byte - 1));
     return;
+  } catch (const json::exception& e) {  // a number beyond a double (1e400), ...
+    std::string what = e.what();
+    const auto bracket = what.find("] ");
+    r.problem("", "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)));
+    return;
   }
   if (doc.is_object() && doc.contains("techniques")) {
     readTechniquesFile(r, doc, atlas, out);
