@@ -28,6 +28,9 @@ void requireReadableFile(const fs::path& path, const char* what) {
     throw UserError(std::string(what) + " '" + path.string() + "' does not exist.");
   if (fs::is_directory(status))
     throw UserError(std::string(what) + " '" + path.string() + "' is a directory, not a file.");
+  // Opening a FIFO waits for a writer for ever; a device never ends.
+  if (!fs::is_regular_file(status))
+    throw UserError(std::string(what) + " '" + path.string() + "' is not a regular file (a pipe, socket or device).");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UserError(std::string(what) + " '" + path.string() + "' cannot be opened for reading.");
   if (fs::file_size(path, ec) == 0 && !ec)

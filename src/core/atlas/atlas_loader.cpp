@@ -345,6 +345,10 @@ std::vector<Diagnostic> validatePaths(const std::vector<fs::path>& paths) {
       all.insert(all.end(), r.problems.begin(), r.problems.end());
       continue;
     }
+    if (!fs::is_regular_file(path, ec)) {  // a FIFO would block the read for ever
+      all.push_back({path.string(), "", "is not a regular file (a pipe, socket or device)"});
+      continue;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       all.push_back({path.string(), "", "cannot be opened for reading"});

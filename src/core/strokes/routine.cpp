@@ -330,7 +330,7 @@ RoutineSet loadRoutinesOrThrow(const Atlas& atlas, const std::optional<std::file
     std::error_code ec;
     std::vector<std::filesystem::path> paths;
     for (const auto& e : std::filesystem::directory_iterator(*dir, ec))
-      if (e.path().extension() == ".json") paths.push_back(e.path());
+      if (e.path().extension() == ".json" && e.is_regular_file(ec)) paths.push_back(e.path());
     if (ec) throw UserError("The routines folder '" + dir->string() + "' cannot be read.");
     std::sort(paths.begin(), paths.end());
     for (const auto& p : paths) {
