@@ -8,6 +8,7 @@
 #include "app/stroke_view.hpp"
 #include "core/error.hpp"
 #include "core/anatomy/atlas_model.hpp"
+#include "core/atlas/atlas_json.hpp"
 #include "core/atlas/atlas_loader.hpp"
 #include "core/atomic_file.hpp"
 #include "core/image.hpp"
@@ -139,7 +140,7 @@ int runBake(const BakeOptions& o) {
     throw core::usageError("The resolution " + std::to_string(o.resolution) + " is out of range: use 0.25 to 4.");
   const core::Atlas atlas = core::loadAtlasOrThrow(o.atlasDir);
   const core::AtlasModel model = core::buildAtlasModel(atlas, o.resolution);
-  core::writeFileAtomically(o.out, core::sceneToGlb(model.scene, &model.structures));
+  core::writeFileAtomically(o.out, core::sceneToGlb(model.scene, &model.structures, core::bakeStamp(core::atlasToJson(atlas, -1))));
   std::cout << "Baked " << model.scene.meshes.size() << " structures (" << model.scene.triangleCount()
             << " triangles) to " << o.out.string() << ".\n";
   return 0;

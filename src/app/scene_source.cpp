@@ -1,4 +1,7 @@
 #include "app/scene_source.hpp"
+#include "core/atlas/atlas_json.hpp"
+
+#include <iostream>
 
 #include "core/anatomy/atlas_model.hpp"
 #include "core/display_state.hpp"
@@ -34,13 +37,25 @@ LoadedScene loadScene(const SceneRequest& request) {
   const fs::path baked = bakedAtlasPath();
   std::error_code ec;
   std::string glb, what;
+  const std::string stamp = core::bakeStamp(core::atlasToJson(atlas, -1));
   if (!request.atlasDir && !baked.empty() && fs::exists(baked, ec)) {
-    glb = core::readTextFile(baked, "The baked body");
+    try {
+      glb = core::readTextFile(baked, "The baked body");
+    } catch (const core::UserError&) {
+      glb.clear();
+    }
     what = "The baked body '" + baked.string() + "'";
-  } else {
-    // No baked file (an installed binary, or edited atlas files): bake now, in memory.
+    // A truncated file, or a GLB of another atlas or build put in its place, is not the back.
+    if (!core::glbMatchesStamp(glb, stamp)) {
+      std::cerr << "dorsum: the baked body '" << baked.string()
+                << "' is incomplete or was not baked from this atlas; building the body in memory instead.\n";
+      glb.clear();
+    }
+  }
+  if (glb.empty()) {
+    // No usable baked file (an installed binary, edited atlas files, a damaged file): bake now.
     const core::AtlasModel built = core::buildAtlasModel(atlas);
-    glb = core::sceneToGlb(built.scene, &built.structures);
+    glb = core::sceneToGlb(built.scene, &built.structures, stamp);
     what = "The body baked in memory";
   }
   // What each node is comes from the table written with the bake, not from its name.

@@ -233,10 +233,52 @@ std::vector<Structure> glbStructureTable(const std::string& glb, const std::stri
   return out;
 }
 
-std::string sceneToGlb(const Scene& in, const std::vector<Structure>* structures) {
+namespace {
+// FNV-1a, 64 bits: a content check, not a security one.
+std::string fnv1a(std::string_view bytes) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (const unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+// The GLB's binary chunk (its geometry), empty when the file is not a whole GLB.
+std::string_view binaryChunk(const std::string& glb) {
+  if (glb.size() < 20 || glb.compare(0, 4, "glTF") != 0) return {};
+  const std::uint64_t jsonLength = readU32(glb, 12);
+  const std::uint64_t at = 20 + jsonLength;
+  if (at + 8 > glb.size() || readU32(glb, 8) != glb.size()) return {};
+  const std::uint64_t binLength = readU32(glb, std::size_t(at));
+  if (at + 8 + binLength > glb.size()) return {};
+  return std::string_view(glb).substr(std::size_t(at + 8), std::size_t(binLength));
+}
+// Bumped whenever the builder changes what it makes from the same atlas.
+constexpr const char* kBuilderVersion = "dorsum-body-10";
+}  // namespace
+
+std::string bakeStamp(const std::string& atlasJson) { return fnv1a(atlasJson) + "-" + kBuilderVersion; }
+
+bool glbMatchesStamp(const std::string& glb, const std::string& stamp) {
+  try {
+    const std::string_view bin = binaryChunk(glb);
+    if (bin.empty()) return false;
+    const nlohmann::json j = glbJson(glb, "The baked body");
+    const auto& d = j.at("asset").at("extras").at("dorsum_bake");
+    return d.at("stamp").get<std::string>() == stamp && d.at("geometry").get<std::string>() == fnv1a(bin);
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+std::string sceneToGlb(const Scene& in, const std::vector<Structure>* structures, const std::string& stamp) {
   std::string glb = sceneToGlbPlain(in);
-  if (!structures) return glb;
+  if (!structures && stamp.empty()) return glb;
   nlohmann::json j = glbJson(glb, "The GLB just written");
+  if (!stamp.empty()) j["asset"]["extras"]["dorsum_bake"] = {{"stamp", stamp}, {"geometry", fnv1a(binaryChunk(glb))}};
+  if (structures)
   for (auto& node : j["nodes"]) {
     const std::string name = node.value("name", std::string());
     const auto it = std::find_if(structures->begin(), structures->end(), [&](const Structure& s) { return s.node == name; });

@@ -22,7 +22,15 @@ Scene loadModelFromMemory(const std::string& bytes, const std::string& hint, con
 // With `structures` (parallel to scene.meshes), every node carries what it is in its glTF
 // "extras" ({"dorsum": {kind, id, muscle, layer, side}}): the structure table a viewer reads back
 // with glbStructureTable instead of guessing from node names.
-std::string sceneToGlb(const Scene& scene, const std::vector<Structure>* structures = nullptr);
+// With a `stamp` (what the body was baked from: bakeStamp of its atlas), the GLB also records it
+// and a hash of its geometry, so that a loader can tell a truncated or foreign file from its own.
+std::string sceneToGlb(const Scene& scene, const std::vector<Structure>* structures = nullptr, const std::string& stamp = "");
+// What a body baked from this atlas by this build is stamped with: a hash of the atlas's content
+// and of the builder's version.
+std::string bakeStamp(const std::string& atlasJson);
+// Whether a GLB is complete and was baked from the atlas with this stamp (its geometry hash and
+// stamp match); false for any other bytes, never throws.
+bool glbMatchesStamp(const std::string& glb, const std::string& stamp);
 // The structure table of a GLB written by sceneToGlb (empty when it has none). Throws UserError
 // when the bytes are not a GLB.
 std::vector<Structure> glbStructureTable(const std::string& glb, const std::string& what);

@@ -1,5 +1,8 @@
 #include "core/error.hpp"
 #include "core/model_io.hpp"
+#include "core/atlas/atlas_json.hpp"
+#include "core/atlas/atlas_loader.hpp"
+#include "core/primitives.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -53,4 +56,23 @@ TEST_CASE("unreadable models give one sentence naming the file and the reason", 
   std::ofstream(dir / "points.obj") << "v 0 0 0\nv 1 0 0\nv 0 1 0\np 1 2 3\n";
   const std::string points = messageOf(dir / "points.obj");
   CHECK((points.find("no triangle meshes") != std::string::npos || points.find("cannot be read") != std::string::npos));
+}
+
+TEST_CASE("model io: the baked body is stamped; a truncated or foreign GLB does not match", "[model]") {
+  const std::string glb = readTextFile(DORSUM_BAKED_ATLAS, "The baked body");
+  AtlasLoad atlas = loadEmbeddedAtlas();
+  REQUIRE(atlas.ok());
+  const std::string stamp = bakeStamp(atlasToJson(atlas.atlas, -1));
+  CHECK(glbMatchesStamp(glb, stamp));
+  CHECK_FALSE(glbMatchesStamp(glb.substr(0, glb.size() - 1000), stamp));        // truncated
+  CHECK_FALSE(glbMatchesStamp(glb.substr(0, glb.size() / 2), stamp));
+  CHECK_FALSE(glbMatchesStamp(glb, bakeStamp("{\"another\": \"atlas\"}")));     // another atlas
+  std::string flipped = glb;
+  flipped[flipped.size() - 7] ^= 0x5a;                                          // damaged geometry
+  CHECK_FALSE(glbMatchesStamp(flipped, stamp));
+  Scene cube;
+  cube.meshes.push_back(makeEllipsoid("cube", glm::vec3(0.0f), glm::vec3(0.1f), 6, 8));
+  CHECK_FALSE(glbMatchesStamp(sceneToGlb(cube), stamp));                        // any valid GLB is not the back
+  CHECK_FALSE(glbMatchesStamp("", stamp));
+  CHECK_FALSE(glbMatchesStamp("glTF", stamp));
 }
