@@ -6,11 +6,21 @@
 
 namespace dorsum::core {
 
+// A sentence that quotes what the user gave (an id, a path) stays a line: beyond 600 bytes its
+// middle is elided (on a UTF-8 character boundary).
+inline std::string shortened(const std::string& s, std::size_t most = 600) {
+  if (s.size() <= most) return s;
+  std::size_t head = most - 120, tail = s.size() - 100;
+  while (head > 0 && (static_cast<unsigned char>(s[head]) & 0xC0) == 0x80) --head;
+  while (tail < s.size() && (static_cast<unsigned char>(s[tail]) & 0xC0) == 0x80) ++tail;
+  return s.substr(0, head) + " ... (" + std::to_string(tail - head) + " bytes elided) ... " + s.substr(tail);
+}
+
 class UserError : public std::runtime_error {
 public:
   enum class Kind { Usage, Failure };
   explicit UserError(const std::string& sentence, Kind kind = Kind::Failure)
-      : std::runtime_error(sentence), kind_(kind) {}
+      : std::runtime_error(shortened(sentence)), kind_(kind) {}
   Kind kind() const { return kind_; }
   // 2 for usage errors (bad arguments), 1 for failures (bad file, no GL).
   int exitCode() const { return kind_ == Kind::Usage ? 2 : 1; }
