@@ -153,3 +153,32 @@ TEST_CASE("atlas guards: a number beyond a double is a problem of its file, and 
   for (const auto& d : r.problems) named = named || (d.file == "landmarks.json" && d.reason.find("not valid JSON") != std::string::npos);
   CHECK(named);
 }
+
+TEST_CASE("atomic writes never replace a pipe or device, nor follow another user's link", "[image]") {
+  const fs::path dir = folder("atomic_guards");
+  const fs::path fifo = dir / "out.png";
+  REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+  CHECK_THROWS_WITH(writeFileAtomically(fifo, "new"), Catch::Contains("not a regular file"));
+  struct stat st {};
+  REQUIRE(::lstat(fifo.c_str(), &st) == 0);
+  CHECK(S_ISFIFO(st.st_mode));  // still the pipe
+  if (::geteuid() == 0) {
+    // As root: /dev/null stays a device.
+    CHECK_THROWS_WITH(writeFileAtomically("/dev/null", "new"), Catch::Contains("not a regular file"));
+    REQUIRE(::stat("/dev/null", &st) == 0);
+    CHECK(S_ISCHR(st.st_mode));
+    // Another user's link in a shared folder is not followed: its target keeps its contents.
+    const fs::path victim = dir / "victim.txt";
+    std::ofstream(victim) << "precious";
+    const fs::path trap = dir / "trap.png";
+    fs::create_symlink(victim, trap);
+    REQUIRE(::lchown(trap.c_str(), 65534, 65534) == 0);
+    CHECK_THROWS_WITH(writeFileAtomically(trap, "new"), Catch::Contains("belongs to another user"));
+    std::ifstream in(victim);
+    std::string text;
+    in >> text;
+    CHECK(text == "precious");
+  }
+  // Nothing half-written is left in the folder.
+  for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename().string().rfind(".dorsum-", 0) != 0);
+}
