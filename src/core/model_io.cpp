@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include <assimp/DefaultIOSystem.h>
 #include <assimp/Exporter.hpp>
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
@@ -364,11 +365,51 @@ std::string sceneToGlbPlain(const Scene& in) {
   return std::string(static_cast<const char*>(blob->data), blob->size);
 }
 
+namespace {
+// The files a model may open: its own and those in its own folder (or below), and only regular
+// files. A glTF buffer `../../etc/passwd` or an OBJ `mtllib` outside the folder is refused and
+// named; a FIFO would block the import for ever.
+class ConfinedIOSystem : public Assimp::DefaultIOSystem {
+public:
+  explicit ConfinedIOSystem(fs::path folder) : folder_(std::move(folder)) {}
+  bool Exists(const char* file) const override { return allowed(file) && Assimp::DefaultIOSystem::Exists(file); }
+  Assimp::IOStream* Open(const char* file, const char* mode = "rb") override {
+    if (!allowed(file)) {
+      refused_.push_back(file);
+      return nullptr;
+    }
+    return Assimp::DefaultIOSystem::Open(file, mode);
+  }
+  const std::vector<std::string>& refused() const { return refused_; }
+
+private:
+  bool allowed(const char* file) const {
+    std::error_code ec;
+    const fs::path p = fs::weakly_canonical(fs::absolute(file, ec), ec);
+    if (ec) return false;
+    const auto rel = p.lexically_relative(folder_);
+    if (rel.empty() || *rel.begin() == "..") return false;
+    const auto status = fs::status(p, ec);
+    return ec || !fs::exists(status) || fs::is_regular_file(status);  // missing: Assimp says so itself
+  }
+  fs::path folder_;
+  mutable std::vector<std::string> refused_;
+};
+}  // namespace
+
 Scene loadModel(const fs::path& path) {
   requireReadableFile(path, "The model file");
+  std::error_code ec;
+  const fs::path folder = fs::weakly_canonical(fs::absolute(path, ec), ec).parent_path();
   Assimp::Importer importer;
   configure(importer);
-  return collectScene(importer.ReadFile(path.string(), kImportFlags), importer, "The model file '" + path.string() + "'");
+  auto* io = new ConfinedIOSystem(folder);  // owned by the importer
+  importer.SetIOHandler(io);
+  const std::string what = "The model file '" + path.string() + "'";
+  const aiScene* scene = importer.ReadFile(path.string(), kImportFlags);
+  if (!io->refused().empty())
+    throw UserError(what + " refers to '" + io->refused().front() + "', which is outside its folder or not a regular file; only regular files beside the model are read.");
+  return collectScene(scene, importer, what);
 }
 
 }  // namespace dorsum::core
