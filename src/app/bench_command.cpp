@@ -1,4 +1,6 @@
 #include "app/commands.hpp"
+#include "app/display_styles.hpp"
+#include "render/bare_renderer.hpp"
 #include "app/headless_context.hpp"
 #include "app/offscreen_render.hpp"
 #include "app/scene_source.hpp"
@@ -44,6 +46,11 @@ int runBench(const BenchOptions& o) {
   renderer.setCullBackFaces(loaded.atlas.has_value());  // a user's model may be open: two-sided
   render::OffscreenTarget target(size.width, size.height);
   core::OrbitCamera camera = cameraFor(framingBounds(loaded), core::StandardView::Posterior);
+  // Still frames show what the viewer opens on (for the body: the skin hidden), not every mesh.
+  {
+    const core::ViewContext ctx = viewContext(loaded);
+    renderer.setStyles(meshStyles(loaded, core::displaysOf(ctx, core::initialState(ctx)), std::nullopt, std::nullopt));
+  }
 
   // A frame is measured until its pixels are back on the CPU, so the driver cannot defer work.
   auto frame = [&](int i) {
@@ -67,12 +74,23 @@ int runBench(const BenchOptions& o) {
     baselineRenderer->draw(render::frameFor(camera, size.width, size.height));
     (void)target.read();
   }
-  std::vector<double> times, baselineTimes;
+  // The yardstick: the same triangles, one buffer, a trivial shader, the same target and read-back;
+  // its frames alternate with ours so both see the same machine load.
+  render::BareRenderer bare(loaded.scene);
+  target.bind();
+  bare.draw(render::frameFor(camera, size.width, size.height));
+  (void)target.read();
+  std::vector<double> times, baselineTimes, bareTimes;
   times.reserve(std::size_t(o.frames));
   for (int i = 0; i < o.frames; ++i) {
     const auto t = Clock::now();
     frame(i);
     times.push_back(msSince(t));
+    const auto bt = Clock::now();
+    target.bind();
+    bare.draw(render::frameFor(camera, size.width, size.height));
+    (void)target.read();
+    bareTimes.push_back(msSince(bt));
     if (baselineRenderer) {
       const auto b = Clock::now();
       target.bind();
@@ -144,6 +162,8 @@ int runBench(const BenchOptions& o) {
       {"time_to_first_frame_ms", firstFrameMs},
       {"frame_ms_median", core::quantile(times, 0.5)},
       {"frame_ms_p95", core::quantile(times, 0.95)},
+      {"bare_frame_ms_median", core::quantile(bareTimes, 0.5)},
+      {"overhead_ratio", core::quantile(times, 0.5) / core::quantile(bareTimes, 0.5)},
       {"peak_rss_mib", peakResidentMiB()},
   };
   if (loaded.atlas) {
@@ -175,6 +195,8 @@ int runBench(const BenchOptions& o) {
     std::printf("time to first frame    %.1f ms\n", firstFrameMs);
     std::printf("frame time median      %.2f ms over %d frames\n", core::quantile(times, 0.5), o.frames);
     std::printf("frame time p95         %.2f ms\n", core::quantile(times, 0.95));
+    std::printf("bare draw median       %.2f ms (same triangles, trivial shader); overhead %.2fx\n", core::quantile(bareTimes, 0.5),
+                core::quantile(times, 0.5) / core::quantile(bareTimes, 0.5));
     if (baselineScene)
       std::printf("baseline               %s (%zu triangles): frame median %.2f ms; ratio %.2f\n", o.baseline->string().c_str(),
                   baselineScene->triangleCount(), core::quantile(baselineTimes, 0.5),

@@ -13,6 +13,10 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples) : width_(wi
   samples_ = std::clamp(samples, 0, std::max(0, int(maxSamples)));
   glBindRenderbuffer(GL_RENDERBUFFER, msColor_.id());
   glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
+  // The driver may give more samples than asked for (or fewer): report what it gave.
+  GLint given = samples_;
+  glGetRenderbufferParameteriv(GL_RENDERBUFFER, GL_RENDERBUFFER_SAMPLES, &given);
+  samples_ = int(given);
   glBindRenderbuffer(GL_RENDERBUFFER, msDepth_.id());
   glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_DEPTH_COMPONENT24, width, height);
   glBindFramebuffer(GL_FRAMEBUFFER, msFbo_.id());

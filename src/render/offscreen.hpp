@@ -14,7 +14,7 @@ public:
   core::Image read();  // resolve and read back (top row first)
   int width() const { return width_; }
   int height() const { return height_; }
-  int samples() const { return samples_; }
+  int samples() const { return samples_; }  // as the driver gave them
 
 private:
   int width_, height_, samples_;
