@@ -152,6 +152,11 @@ int runExport(const ExportOptions& o) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw core::UserError("Cannot make the folder '" + dir.string() + "' for the frames: " + ec.message() + ".");
+    // Frames of an earlier, longer export would follow ours as if they were part of it.
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      const std::string name = e.path().filename().string();
+      if (name.size() == 15 && name.rfind("frame_", 0) == 0 && name.substr(11) == ".png") fs::remove(e.path(), ec);
+    }
     std::cerr << "ffmpeg is not installed, so no video: writing " << frames << " PNG frames to " << dir.string()
               << " (install ffmpeg, or encode them with any tool at " << o.fps << " frames a second).\n";
     for (int i = 0; i < frames; ++i) {

@@ -69,6 +69,8 @@ int runRender(const RenderOptions& o) {
   if (o.region) state = core::apply(ctx, state, core::Command::selectRegion(*o.region, side));
   // A massage routine at an instant, as the window plays it (a routine in a saved state too).
   if (o.routine) {
+    if (o.select || o.isolate || o.triggerPoint || o.region)
+      throw core::usageError("--routine shows its own strokes and what they work; it cannot be combined with --select, --isolate, --trigger-point or --region.");
     ctx.requireRoutine(*o.routine);
     state = core::apply(ctx, state, core::Command::playRoutine(*o.routine));
     if (o.viewGiven) state = core::apply(ctx, state, core::Command::goToView(request.view));
