@@ -23,13 +23,7 @@ OverlayRenderer::OverlayRenderer(ShaderLibrary& shaders, float pixelHeight)
   program_ = shaders_.add("overlay.vert", "overlay.frag");
   vao_ = VertexArray();
   buffer_ = Buffer();
-  const auto path = core::findUiFont();
-  if (!path) {
-    why_ = "Labels need the DejaVu Sans font, which is missing (install the package fonts-dejavu-core).";
-    return;
-  }
-  std::ifstream in(*path, std::ios::binary);
-  const std::vector<unsigned char> ttf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::span<const unsigned char> ttf = core::embeddedUiFont();
   baked_.resize(sizeof(stbtt_bakedchar) * kCount);
   // 96 glyphs of this height need roughly a square of side 10 x height; grow until they fit.
   int baked = 0;
@@ -43,7 +37,7 @@ OverlayRenderer::OverlayRenderer(ShaderLibrary& shaders, float pixelHeight)
     if (baked > 0 || ttf.empty()) break;
   }
   if (baked <= 0) {
-    why_ = "The label font '" + path->string() + "' could not be prepared at " + std::to_string(int(pixelHeight)) +
+    why_ = "The label font (DejaVu Sans) could not be prepared at " + std::to_string(int(pixelHeight)) +
            " pixels.";
     return;
   }

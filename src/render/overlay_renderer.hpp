@@ -1,7 +1,7 @@
 #pragma once
-// Screen-space overlay drawn over the scene: leader-line labels with their boxes and text. The
-// font is DejaVu Sans baked with stb_truetype, so labels look the same in the window and in
-// headless renders.
+// Screen-space overlay drawn over the scene: leader-line labels with their boxes and text, X marks,
+// captions. The font is DejaVu Sans embedded in the binary and baked with stb_truetype, so labels
+// look the same in the window and in headless renders, on any machine.
 #include "core/label_layout.hpp"
 #include "render/gl_objects.hpp"
 #include "render/shader_library.hpp"

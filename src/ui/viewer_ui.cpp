@@ -219,7 +219,10 @@ void buildFonts(float pixelScale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   const float size = std::round(16.0f * pixelScale);
-  if (const auto font = core::findUiFont(); font && io.Fonts->AddFontFromFileTTF(font->c_str(), size)) return;
+  const auto font = core::embeddedUiFont();
+  ImFontConfig embedded;
+  embedded.FontDataOwnedByAtlas = false;  // the bytes live in the binary
+  if (!font.empty() && io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(font.data()), int(font.size()), size, &embedded)) return;
   ImFontConfig config;
   config.SizePixels = size;
   io.Fonts->AddFontDefault(&config);

@@ -56,8 +56,8 @@ void drawViewerUi(UiState& state, UiActions& out);
 // screen (F11), help (F1), open, quit. `typing`: a text field has the keyboard.
 void readShortcuts(UiState& state, const std::vector<KeyPress>& keys, bool typing, UiActions& out);
 
-// (Re)builds the font atlas at the given pixel scale: DejaVu Sans when installed, ImGui's own
-// font otherwise. The caller re-creates the GPU font texture afterwards.
+// (Re)builds the font atlas at the given pixel scale from the embedded DejaVu Sans (ImGui's own
+// font should that ever fail). The caller re-creates the GPU font texture afterwards.
 void buildFonts(float pixelScale);
 
 // Restyles ImGui for the scale (sizes, rounding) from a fresh dark style.

@@ -1,4 +1,5 @@
 #include "core/error.hpp"
+#include "core/fonts.hpp"
 #include "core/image.hpp"
 
 #include <catch2/catch.hpp>
@@ -107,4 +108,14 @@ TEST_CASE("images are written as PNG or JPEG by their name, and nothing else", "
   CHECK(head(dir / "b.PNG").substr(1, 3) == "PNG");
   CHECK_THROWS_WITH(writeImage(img, dir / "c.bmp"), Catch::Contains("c.bmp") && Catch::Contains(".png or .jpg"));
   CHECK(!std::filesystem::exists(dir / "c.bmp"));
+}
+
+TEST_CASE("the UI and label font is embedded: no font file is needed where Dorsum runs", "[image]") {
+  const auto font = dorsum::core::embeddedUiFont();
+  REQUIRE(font.size() > 100000);
+  // A TrueType font starts with the sfnt version 0x00010000.
+  CHECK(font[0] == 0x00);
+  CHECK(font[1] == 0x01);
+  CHECK(font[2] == 0x00);
+  CHECK(font[3] == 0x00);
 }
