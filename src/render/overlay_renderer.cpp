@@ -3,7 +3,16 @@
 #include "core/fonts.hpp"
 #include "render/gl.hpp"
 
+// stb_truetype compiled here with internal linkage (see core/image.cpp: no copy elsewhere can
+// stand in for it).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
+#define STBTT_STATIC
+#define STB_TRUETYPE_IMPLEMENTATION
 #include <stb_truetype.h>
+#pragma GCC diagnostic pop
 
 #include <cmath>
 #include <fstream>
