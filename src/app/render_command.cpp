@@ -139,7 +139,7 @@ int runRender(const RenderOptions& o) {
 int runBake(const BakeOptions& o) {
   requireWritableOutput(o.out);
   if (!(o.resolution >= 0.25f && o.resolution <= 4.0f))
-    throw core::usageError("The resolution " + std::to_string(o.resolution) + " is out of range: use 0.25 to 4.");
+    throw core::usageError("The resolution " + core::shortNumber(o.resolution) + " is out of range: use 0.25 to 4.");
   const core::Atlas atlas = core::loadAtlasOrThrow(o.atlasDir);
   const core::AtlasModel model = core::buildAtlasModel(atlas, o.resolution);
   core::writeFileAtomically(o.out, core::sceneToGlb(model.scene, &model.structures, core::bakeStamp(core::atlasToJson(atlas, -1))));
