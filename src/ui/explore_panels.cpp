@@ -24,7 +24,11 @@ void displayButtons(const char* label, core::Display current, std::vector<Comman
   ImGui::PushID(label);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
-  ImGui::SameLine(ImGui::GetFontSize() * 4.6f);
+  // Beside its label when "Ghosted" fits there; on a narrow panel (a projector at a large UI
+  // scale), on its own line rather than cut to "Ghos".
+  const float need = ImGui::CalcTextSize("Ghosted").x + ImGui::GetFrameHeight() + 3.0f * ImGui::GetStyle().FramePadding.x;
+  const float indent = ImGui::GetFontSize() * 4.6f;
+  if (ImGui::GetContentRegionAvail().x - indent >= need) ImGui::SameLine(indent);
   const char* names[] = {"Shown", "Ghosted", "Hidden"};
   const core::Display values[] = {core::Display::Shown, core::Display::Ghosted, core::Display::Hidden};
   int index = current == core::Display::Shown ? 0 : current == core::Display::Ghosted ? 1 : 2;
@@ -96,7 +100,11 @@ void drawExplorePanels(ExploreState& s, std::vector<Command>& out) {
   ImGui::SameLine();
   ImGui::Checkbox("List", &s.showList);
   if (!s.triggerPoints.empty()) {
-    ImGui::SameLine();
+    // Beside the others when it fits, else below them (never clipped off the panel).
+    const float need = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("TrPs").x;
+    const float lineEnd = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float left = lineEnd - ImGui::GetItemRectMax().x - ImGui::GetStyle().ItemSpacing.x;  // after "List"
+    if (left >= need) ImGui::SameLine();
     ImGui::Checkbox("TrPs", &s.marks);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mark the trigger points with an X");
   }
