@@ -369,6 +369,11 @@ private:
   void updateStyles(double t) {
     auto styles = meshStyles(loaded_, core::displaysOf(ctx_, state()), state().selected, hovered_);
     for (std::size_t i = 0; i < styles.size() && i < alphaTracks_.size(); ++i) styles[i].alpha = alphaTracks_[i].at(t);
+    // A routine playing: the muscle its stroke works lit, the layers above it ghosted.
+    if (motion_ && state().routine) {
+      updateRoutineFrame();  // commands this frame may have moved it
+      styleStroke(loaded_, frame_.sample, styles);
+    }
     renderer_.setStyles(styles);
     renderer_.setMarkers(attachmentMarkers(loaded_, state().selected));
     // The referral painted on the skin: re-uploaded only when the choice changes.
@@ -671,13 +676,8 @@ private:
   // pressed trigger point's referral; and the panel's read-outs.
   void showRoutineFrame() {
     if (!motion_ || !state().routine) return;
-    updateRoutineFrame();  // commands this frame may have moved it
     massage_.playing = player_.playing();
     massage_.speed = float(player_.speed());
-    auto styles = meshStyles(loaded_, core::displaysOf(ctx_, state()), state().selected, hovered_);
-    for (std::size_t i = 0; i < styles.size() && i < alphaTracks_.size(); ++i) styles[i].alpha = alphaTracks_[i].at(clock_.time());
-    styleStroke(loaded_, frame_.sample, styles);
-    renderer_.setStyles(styles);
     // A pressed trigger point's referral, uploaded when it starts or stops showing.
     const auto pressed = strokeReferral(frame_.sample);
     const auto key = std::make_pair(pressed, std::optional<core::OnSide>());

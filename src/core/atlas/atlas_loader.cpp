@@ -51,16 +51,8 @@ void readFile(const AtlasFile& file, Atlas& atlas, std::vector<Diagnostic>& prob
     doc = json::parse(file.text, watchKeys);
     for (const auto& key : repeated)
       r.problem("", "the key '" + key + "' is given twice in one object (only the last would count)");
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    const auto colon = what.rfind(": ");
-    r.problem("", "not valid JSON at " + lineColumn(file.text, e.byte == 0 ? 0 : e.byte - 1) + ": " +
-                      (colon == std::string::npos ? what : what.substr(colon + 2)));
-    return;
-  } catch (const json::exception& e) {  // a number beyond a double (1e400), ...
-    std::string what = e.what();
-    const auto bracket = what.find("] ");
-    r.problem("", "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)));
+  } catch (const json::exception& e) {
+    r.jsonProblem(file.text, e);
     return;
   }
   if (!doc.is_object()) {

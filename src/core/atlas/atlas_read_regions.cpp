@@ -3,7 +3,6 @@
 
 namespace dorsum::core::atlas_detail {
 
-namespace {
 // "landmark", or {"landmark": a, "to": b, "t": 0.3, "offset_mm": [x, y, z]}.
 PointSpec readPoint(Reader& r, const json& v, const std::string& path) {
   PointSpec p;
@@ -18,16 +17,18 @@ PointSpec readPoint(Reader& r, const json& v, const std::string& path) {
   r.allowOnly(v, path, {"landmark", "to", "t", "offset_mm"});
   p.landmark = r.string(v, path, "landmark");
   p.to = r.string(v, path, "to", false);
-  p.t = float(r.number(v, path, "t", false, 0.5));
+  p.t = float(std::clamp(r.number(v, path, "t", false, 0.5), -1e9, 1e9));
   if (!(p.t >= 0.0f && p.t <= 1.0f)) r.problem(path + ".t", "must be a fraction from 0 to 1");
   if (const json* o = r.member(v, path, "offset_mm", false)) {
     if (!o->is_array() || o->size() != 3 || !(*o)[0].is_number() || !(*o)[1].is_number() || !(*o)[2].is_number())
       r.problem(path + ".offset_mm", "must be three numbers [x, y, z] in millimetres");
     else
-      p.offsetMm = {(*o)[0].get<float>(), (*o)[1].get<float>(), (*o)[2].get<float>()};
+      for (int k = 0; k < 3; ++k) p.offsetMm[k] = float(std::clamp((*o)[std::size_t(k)].get<double>(), -1e6, 1e6));
   }
   return p;
 }
+
+namespace {
 }  // namespace
 
 void readRegion(Reader& r, const json& item, const std::string& path, Atlas& atlas) {

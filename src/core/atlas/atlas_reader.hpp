@@ -15,6 +15,8 @@ namespace dorsum::core::atlas_detail {
 
 using nlohmann::json;
 
+inline std::string lineColumn(const std::string& text, std::size_t byte);
+
 // Walks one file's JSON, recording problems with the path of the field they concern.
 class Reader {
 public:
@@ -114,6 +116,18 @@ public:
     }
     return int(value);
   }
+  // A file that is not JSON: where (for a syntax error) and why, as one problem.
+  void jsonProblem(const std::string& text, const json::exception& e) {
+    const std::string what = e.what();
+    if (const auto* pe = dynamic_cast<const json::parse_error*>(&e)) {
+      const auto colon = what.rfind(": ");
+      problem("", "not valid JSON at " + lineColumn(text, pe->byte == 0 ? 0 : pe->byte - 1) + ": " +
+                      (colon == std::string::npos ? what : what.substr(colon + 2)));
+    } else {  // a number beyond a double (1e400), ...
+      const auto bracket = what.find("] ");
+      problem("", "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)));
+    }
+  }
   const std::string& file() const { return file_; }
 
 private:
@@ -152,6 +166,10 @@ inline std::string itemPath(const char* kind, std::size_t i, const json& item) {
   }
   return std::string(kind) + "[" + std::to_string(i) + "]";
 }
+
+// A point given by landmarks: "landmark", or {"landmark": a, "to": b, "t": 0.3, "offset_mm": [x, y,
+// z]} (regions and massage routines).
+PointSpec readPoint(Reader& r, const json& v, const std::string& path);
 
 // One item of each kind of file, read into the atlas.
 void readSource(Reader& r, const json& item, const std::string& path, Atlas& atlas);

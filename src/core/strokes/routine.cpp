@@ -109,34 +109,13 @@ const Routine* RoutineSet::routine(const std::string& id) const {
 
 namespace {
 using atlas_detail::Reader;
+using atlas_detail::readPoint;
 using nlohmann::json;
 
 // A JSON number as a float without undefined behaviour for huge values (they are then refused by
 // the range checks).
 float toFloat(double v) { return float(std::clamp(v, -1e9, 1e9)); }
 
-PointSpec readPoint(Reader& r, const json& v, const std::string& path) {
-  PointSpec p;
-  if (v.is_string()) {
-    p.landmark = v.get<std::string>();
-    return p;
-  }
-  if (!v.is_object()) {
-    r.problem(path, "must be a landmark id or {landmark, to?, t?, offset_mm?}");
-    return p;
-  }
-  r.allowOnly(v, path, {"landmark", "to", "t", "offset_mm"});
-  p.landmark = r.string(v, path, "landmark");
-  p.to = r.string(v, path, "to", false);
-  p.t = toFloat(r.number(v, path, "t", false, 0.5));
-  if (const json* o = r.member(v, path, "offset_mm", false)) {
-    if (!o->is_array() || o->size() != 3 || !(*o)[0].is_number() || !(*o)[1].is_number() || !(*o)[2].is_number())
-      r.problem(path + ".offset_mm", "must be three numbers [x, y, z] in millimetres");
-    else
-      p.offsetMm = {toFloat((*o)[0].get<double>()), toFloat((*o)[1].get<double>()), toFloat((*o)[2].get<double>())};
-  }
-  return p;
-}
 
 void readStroke(Reader& r, const json& sj, const std::string& sp, const Atlas& atlas, Routine& routine) {
   if (!sj.is_object()) {
@@ -272,13 +251,8 @@ void readRoutineFile(const AtlasFile& file, const Atlas& atlas, RoutineLoad& out
   json doc;
   try {
     doc = json::parse(file.text);
-  } catch (const json::parse_error& e) {
-    r.problem("", "not valid JSON at " + atlas_detail::lineColumn(file.text, e.byte == 0 ? 0 : e.byte - 1));
-    return;
-  } catch (const json::exception& e) {  // a number beyond a double (1e400), ...
-    std::string what = e.what();
-    const auto bracket = what.find("] ");
-    r.problem("", "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)));
+  } catch (const json::exception& e) {
+    r.jsonProblem(file.text, e);
     return;
   }
   if (doc.is_object() && doc.contains("techniques")) {
