@@ -82,7 +82,10 @@ void drawMassagePanel(MassageState& s, float& freeRight, std::vector<Command>& v
   ImGui::SameLine();
   bool loop = s.loop;
   if (ImGui::Checkbox("Loop", &loop)) player.push_back({PlayerRequest::Kind::SetLoop, 0.0f, loop});
-  ImGui::SameLine();
+  // Beside Loop when it fits, else below (a narrow panel must not clip it).
+  const float lineEnd = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float stopWidth = ImGui::CalcTextSize("Stop").x + 2.0f * ImGui::GetStyle().FramePadding.x;
+  if (lineEnd - ImGui::GetItemRectMax().x - ImGui::GetStyle().ItemSpacing.x >= stopWidth) ImGui::SameLine();
   if (ImGui::Button("Stop")) view.push_back(Command::stopRoutine());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Leave the routine (Escape)");
   ImGui::Separator();
