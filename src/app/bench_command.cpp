@@ -7,6 +7,7 @@
 #include "core/anatomy/atlas_model.hpp"
 #include "core/error.hpp"
 #include "core/geometry/picking.hpp"
+#include "core/model_import.hpp"
 #include "core/model_io.hpp"
 #include "core/stats.hpp"
 #include "render/offscreen.hpp"
@@ -66,7 +67,7 @@ int runBench(const BenchOptions& o) {
   std::optional<core::Scene> baselineScene;
   std::optional<render::SceneRenderer> baselineRenderer;
   if (o.baseline) {
-    baselineScene = core::loadModel(*o.baseline);
+    baselineScene = core::importModelIsolated(*o.baseline, core::importLimitsFromEnvironment());
     baselineRenderer.emplace();
     baselineRenderer->upload(*baselineScene);
     baselineRenderer->setCullBackFaces(true);

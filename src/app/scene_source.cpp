@@ -7,6 +7,7 @@
 #include "core/display_state.hpp"
 #include "core/atlas/atlas_loader.hpp"
 #include "core/error.hpp"
+#include "core/model_import.hpp"
 #include "core/model_io.hpp"
 
 #include <nlohmann/json.hpp>
@@ -28,7 +29,7 @@ fs::path bakedAtlasPath() {
 LoadedScene loadScene(const SceneRequest& request) {
   LoadedScene out;
   if (request.model) {
-    out.scene = core::loadModel(*request.model);
+    out.scene = core::importModelIsolated(*request.model, core::importLimitsFromEnvironment());
     out.title = request.model->filename().string();
     for (const auto& m : out.scene.meshes) out.structures.push_back({m.name, m.name, "", core::StructureKind::Other, 0, {}});
     return out;

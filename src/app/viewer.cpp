@@ -70,6 +70,8 @@ struct MouseEvent {
 struct InputQueue {
   std::vector<ui::KeyPress> keys;
   std::vector<MouseEvent> mouse;
+  std::vector<int> pressed;  // GLFW keys pressed since the last frame
+  std::vector<int> tapped;   // pressed and released since the last frame
 };
 InputQueue& input() {
   static InputQueue q;
@@ -111,6 +113,9 @@ struct ImGuiSession {
   explicit ImGuiSession(GLFWwindow* window) {
     // Installed before ImGui's own callbacks, which chain to them: every event is queued.
     glfwSetKeyCallback(window, [](GLFWwindow*, int key, int, int action, int mods) {
+      if (action == GLFW_PRESS) input().pressed.push_back(key);
+      if (action == GLFW_RELEASE && std::find(input().pressed.begin(), input().pressed.end(), key) != input().pressed.end())
+        input().tapped.push_back(key);
       const ui::Key k = toKey(key);
       if (k == ui::Key::None) return;
       auto& keys = input().keys;
@@ -202,6 +207,7 @@ public:
       camera_.jumpTo(cameraTrack_.at(t));
       camera_.lens = lensOf(lensTrack_.at(t));
 
+      holdTappedKeys();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
@@ -565,10 +571,46 @@ private:
                         {"free", {explore_.freeLeft, explore_.freeRight}},
                         {"ui_scale", ui_.uiScale},
                         {"search", std::string(explore_.search)},
+                        {"title", loaded_.title},
+                        {"message", ui_.message},
                         {"state", core::toJson(s)}};
-    core::writeFileAtomically(path, r.dump(2) + "\n");
+    core::writeFileAtomically(path, r.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
   void requestRedraw() { redrawFrames_ = std::max(redrawFrames_, 3); }  // ImGui settles in a few frames
+
+  // ImGui 1.86 reads which keys are down once a frame: a key pressed and released between two
+  // frames (a quick tap while the viewer sleeps or draws a slow frame, scripted input) would
+  // never reach it, and Enter in the Open dialog, Escape or Ctrl+A in a text field did nothing.
+  // Such a key is held down for ImGui through one frame and released before the next; text typed
+  // in the same moment waits for that next frame (ImGui ignores characters while Ctrl is down).
+  void holdTappedKeys() {
+    ImGuiIO& io = ImGui::GetIO();
+    const int count = int(IM_ARRAYSIZE(io.KeysDown));
+    for (const int key : heldForImGui_)
+      if (key >= 0 && key < count && glfwGetKey(window_, key) != GLFW_PRESS) io.KeysDown[key] = false;
+    heldForImGui_.clear();
+    if (!charsAfterHeldKeys_.empty()) {  // before what was typed since
+      charsAfterHeldKeys_.insert(charsAfterHeldKeys_.end(), io.InputQueueCharacters.begin(), io.InputQueueCharacters.end());
+      io.InputQueueCharacters.resize(0);
+      for (const ImWchar c : charsAfterHeldKeys_) io.InputQueueCharacters.push_back(c);
+      charsAfterHeldKeys_.clear();
+    }
+    for (const int key : input().tapped)
+      if (key >= 0 && key < count && key != GLFW_KEY_BACKSPACE) {  // the search box counts missed backspaces itself
+        io.KeysDown[key] = true;
+        heldForImGui_.push_back(key);
+      }
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+    if (heldForImGui_.empty()) return;
+    if (io.KeyCtrl || io.KeyAlt || io.KeySuper) {
+      charsAfterHeldKeys_.assign(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end());
+      io.InputQueueCharacters.resize(0);
+    }
+    requestRedraw();  // the frame that releases them
+  }
 
   bool hadInput() const {
     const ImGuiIO& io = ImGui::GetIO();
@@ -791,6 +833,8 @@ private:
   float contentScale_ = 1.0f;
   float pendingScale_ = 0.0f;
   int redrawFrames_ = 3;
+  std::vector<int> heldForImGui_;          // keys holdTappedKeys holds down for ImGui this frame
+  std::vector<ImWchar> charsAfterHeldKeys_;  // text typed with them, given to ImGui the frame after
   int frames_ = 0;
   int windowed_[4] = {100, 100, 1280, 800};
 };

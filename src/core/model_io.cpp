@@ -1,6 +1,7 @@
 #include "core/model_io.hpp"
 
 #include "core/error.hpp"
+#include "core/model_import.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -68,8 +69,8 @@ glm::vec3 materialColor(const aiScene& scene, const aiMesh& mesh) {
 }
 
 // Walks the node tree with a stack of its own (a file can nest nodes deeper than the call stack
-// goes), and takes nothing on trust: meshes a node names must exist, faces must index vertices
-// that exist and are finite.
+// goes), and takes nothing on trust: meshes a node names must exist; checkScene then drops faces
+// that index missing or non-finite vertices.
 void collect(const aiScene& scene, const aiNode& root, Scene& out, std::size_t& dropped) {
   std::vector<std::pair<const aiNode*, glm::mat4>> stack{{&root, glm::mat4(1.0f)}};
   while (!stack.empty()) {
@@ -81,56 +82,42 @@ void collect(const aiScene& scene, const aiNode& root, Scene& out, std::size_t& 
     for (unsigned c = node.mNumChildren; c-- > 0;)
       if (node.mChildren && node.mChildren[c]) stack.push_back({node.mChildren[c], world});
     for (unsigned i = 0; i < node.mNumMeshes; ++i) {
-    if (!node.mMeshes || node.mMeshes[i] >= scene.mNumMeshes || !scene.mMeshes[node.mMeshes[i]]) continue;
-    const aiMesh& src = *scene.mMeshes[node.mMeshes[i]];
-    if (!src.mVertices || !src.mFaces) continue;
-    if (!(src.mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
-    Mesh m;
-    m.name = node.mName.length > 0 ? node.mName.C_Str() : src.mName.C_Str();
-    m.color = materialColor(scene, src);
-    m.positions.reserve(src.mNumVertices);
-    for (unsigned v = 0; v < src.mNumVertices; ++v) {
-      const auto& p = src.mVertices[v];
-      m.positions.push_back(glm::vec3(world * glm::vec4(p.x, p.y, p.z, 1.0f)));
-      if (src.HasNormals()) {
-        const auto& n = src.mNormals[v];
-        m.normals.push_back(glm::normalize(normalMatrix * glm::vec3(n.x, n.y, n.z)));
+      if (!node.mMeshes || node.mMeshes[i] >= scene.mNumMeshes || !scene.mMeshes[node.mMeshes[i]]) continue;
+      const aiMesh& src = *scene.mMeshes[node.mMeshes[i]];
+      if (!src.mVertices || !src.mFaces) continue;
+      if (!(src.mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
+      Mesh m;
+      m.name = node.mName.length > 0 ? node.mName.C_Str() : src.mName.C_Str();
+      m.color = materialColor(scene, src);
+      m.positions.reserve(src.mNumVertices);
+      for (unsigned v = 0; v < src.mNumVertices; ++v) {
+        const auto& p = src.mVertices[v];
+        m.positions.push_back(glm::vec3(world * glm::vec4(p.x, p.y, p.z, 1.0f)));
+        if (src.HasNormals()) {
+          const auto& n = src.mNormals[v];
+          m.normals.push_back(glm::normalize(normalMatrix * glm::vec3(n.x, n.y, n.z)));
+        }
+        if (src.HasTextureCoords(0)) m.uvs.emplace_back(src.mTextureCoords[0][v].x, src.mTextureCoords[0][v].y);
+        if (src.HasVertexColors(0)) {
+          const auto& c = src.mColors[0][v];
+          m.colors.emplace_back(c.r, c.g, c.b, c.a);
+        }
+        // Fibre direction: the tangent Assimp recovers from the UVs (u runs along the fibres).
+        if (src.HasTangentsAndBitangents() && src.HasTextureCoords(0)) {
+          const auto& t = src.mTangents[v];
+          const glm::vec3 d = glm::vec3(world * glm::vec4(t.x, t.y, t.z, 0.0f));
+          const float len = glm::length(d);
+          m.fibres.push_back(len > 0 && std::isfinite(len) ? d / len : glm::vec3(0.0f));
+        }
       }
-      if (src.HasTextureCoords(0)) m.uvs.emplace_back(src.mTextureCoords[0][v].x, src.mTextureCoords[0][v].y);
-      if (src.HasVertexColors(0)) {
-        const auto& c = src.mColors[0][v];
-        m.colors.emplace_back(c.r, c.g, c.b, c.a);
+      for (unsigned f = 0; f < src.mNumFaces; ++f) {
+        const aiFace& face = src.mFaces[f];
+        if (face.mNumIndices == 3 && face.mIndices)
+          m.indices.insert(m.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
+        else
+          ++dropped;
       }
-      // Fibre direction: the tangent Assimp recovers from the UVs (u runs along the fibres).
-      if (src.HasTangentsAndBitangents() && src.HasTextureCoords(0)) {
-        const auto& t = src.mTangents[v];
-        const glm::vec3 d = glm::vec3(world * glm::vec4(t.x, t.y, t.z, 0.0f));
-        const float len = glm::length(d);
-        m.fibres.push_back(len > 0 && std::isfinite(len) ? d / len : glm::vec3(0.0f));
-      }
-    }
-    for (unsigned f = 0; f < src.mNumFaces; ++f) {
-      const aiFace& face = src.mFaces[f];
-      if (face.mNumIndices != 3 || !face.mIndices) continue;
-      bool usable = true;
-      for (unsigned k = 0; k < 3; ++k) {
-        const unsigned v = face.mIndices[k];
-        usable = usable && v < m.positions.size() && std::isfinite(m.positions[v].x) && std::isfinite(m.positions[v].y) &&
-                 std::isfinite(m.positions[v].z);
-      }
-      if (!usable) {  // an index past the vertices, or a vertex at NaN or infinity
-        ++dropped;
-        continue;
-      }
-      m.indices.insert(m.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
-    }
-    if (m.indices.empty()) continue;
-    for (auto& p : m.positions)  // unused broken vertices must not spoil bounds
-      if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) p = m.positions[m.indices.front()];
-    if (m.normals.size() != m.positions.size()) m.computeNormals();
-    for (auto& n : m.normals)
-      if (!std::isfinite(n.x) || !std::isfinite(n.y) || !std::isfinite(n.z)) n = glm::vec3(0.0f, 1.0f, 0.0f);
-    out.meshes.push_back(std::move(m));
+      out.meshes.push_back(std::move(m));
     }
   }
 }
@@ -160,6 +147,7 @@ Scene collectScene(const aiScene* scene, Assimp::Importer& importer, const std::
   Scene out;
   std::size_t dropped = 0;
   collect(*scene, *scene->mRootNode, out, dropped);
+  dropped += checkScene(out);
   if (out.meshes.empty())
     throw UserError(what + (dropped ? " has no usable triangles (" + std::to_string(dropped) + " refer to vertices that are missing or not finite)."
                                     : " contains no triangle meshes to show."));

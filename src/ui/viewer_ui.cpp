@@ -133,7 +133,7 @@ void drawViewerUi(UiState& state, UiActions& out) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 28);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool enter = ImGui::InputText("##path", state.openPath, sizeof state.openPath,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
+                                        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     if (ImGui::Button("Open") || enter) {
       UiRequest c{UiRequest::Kind::OpenModel};
       c.path = state.openPath;
@@ -147,7 +147,9 @@ void drawViewerUi(UiState& state, UiActions& out) {
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   if (!state.message.empty()) {
-    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 10}, ImGuiCond_Always, {0.5f, 0});
+    // Where the first-run hint stands (it waits while a message shows), over the body.
+    const float left = std::max(vp->WorkPos.x, state.freeLeft), right = std::min(vp->WorkPos.x + vp->WorkSize.x, state.freeRight);
+    ImGui::SetNextWindowPos({0.5f * (left + right), vp->WorkPos.y + ImGui::GetFontSize() * 0.5f}, ImGuiCond_Always, {0.5f, 0});
     ImGui::SetNextWindowSizeConstraints({0, 0}, {vp->WorkSize.x * 0.6f, vp->WorkSize.y * 0.5f});
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.12f, 0.10f, 0.97f));
     ImGui::Begin("##message", nullptr,
@@ -196,7 +198,7 @@ void drawViewerUi(UiState& state, UiActions& out) {
     ImGui::End();
   }
 
-  if (state.showHint && !state.presenting) {
+  if (state.showHint && !state.presenting && state.message.empty()) {
     // At the top of the space the panels leave, wrapped to fit it.
     const float left = std::max(vp->WorkPos.x, state.freeLeft), right = std::min(vp->WorkPos.x + vp->WorkSize.x, state.freeRight);
     const float width = std::max(ImGui::GetFontSize() * 8, right - left - ImGui::GetFontSize());
