@@ -1,4 +1,5 @@
 #include "app/commands.hpp"
+#include "core/json_text.hpp"
 #include "core/atlas/atlas_json.hpp"
 #include "core/atlas/atlas_loader.hpp"
 #include "app/scene_source.hpp"
@@ -124,7 +125,7 @@ int runAtlas(const AtlasOptions& o) {
   nlohmann::json doc = nlohmann::json::parse(core::atlasToJson(*body.atlas));
   const nlohmann::json referral = core::referralJson(*body.atlas, *body.referral);
   for (const auto& [key, value] : referral.items()) doc[key] = value;
-  std::cout << doc.dump(2) << "\n";
+  std::cout << core::jsonText(doc) << "\n";
   return 0;
 }
 

@@ -1,4 +1,5 @@
 #include "app/commands.hpp"
+#include "core/json_text.hpp"
 #include "app/display_styles.hpp"
 #include "render/bare_renderer.hpp"
 #include "app/headless_context.hpp"
@@ -188,7 +189,7 @@ int runBench(const BenchOptions& o) {
     report["fade_to_still_ratio"] = core::quantile(fadeTimes, 0.5) / core::quantile(times, 0.5);
   }
   if (o.json) {
-    std::cout << report.dump(2) << "\n";
+    std::cout << core::jsonText(report) << "\n";
   } else {
     std::printf("renderer               %s\n", context.description().c_str());
     std::printf("scene                  %s (%zu triangles)\n", loaded.title.c_str(), loaded.scene.triangleCount());

@@ -1,4 +1,5 @@
 #include "app/commands.hpp"
+#include "core/json_text.hpp"
 #include "app/offscreen_render.hpp"
 #include "app/scene_source.hpp"
 #include "core/error.hpp"
@@ -51,7 +52,7 @@ nlohmann::json pickJson(const LoadedScene& loaded, const core::ViewContext& ctx,
 
 std::string pickAtPixel(const LoadedScene& loaded, const core::ViewContext& ctx, const core::ViewState& state,
                         const core::Bvh& bvh, int width, int height, int x, int y) {
-  return pickJson(loaded, ctx, state, bvh, width, height, float(x) + 0.5f, float(y) + 0.5f).dump(2);
+  return core::jsonText(pickJson(loaded, ctx, state, bvh, width, height, float(x) + 0.5f, float(y) + 0.5f));
 }
 
 int runPick(const PickOptions& o) {

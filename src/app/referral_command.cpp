@@ -1,6 +1,7 @@
 // `dorsum referral`: where a trigger point refers pain, or which trigger points refer to a region.
 // Typical patterns for teaching, never a diagnosis.
 #include "app/commands.hpp"
+#include "core/json_text.hpp"
 #include "core/atlas/atlas_loader.hpp"
 #include "core/error.hpp"
 #include "core/view/view_state.hpp"
@@ -48,7 +49,7 @@ int runReferral(const ReferralOptions& o) {
     out = {{"region", regionJson(*o.region)}, {"trigger_points", points}, {"note", "Typical patterns for teaching, not a diagnosis."}};
   }
   if (o.json) {
-    std::cout << out.dump(2) << "\n";
+    std::cout << core::jsonText(out) << "\n";
     return 0;
   }
   if (o.triggerPoint) {

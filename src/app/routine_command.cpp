@@ -1,6 +1,7 @@
 // `dorsum routines` and `dorsum routine ID`: the massage routines, and one sampled over time so a
 // path can be checked without a window.
 #include "app/commands.hpp"
+#include "core/json_text.hpp"
 #include "app/scene_source.hpp"
 #include "core/atlas/atlas_loader.hpp"
 #include "core/error.hpp"
@@ -30,7 +31,7 @@ int runRoutines(const RoutinesOptions& o) {
     for (const auto& [t, c] : set.techniques) techniques[core::techniqueName(t)] = {{"text", c.text}, {"sources", c.sources}};
     nlohmann::json cautions = nlohmann::json::array();
     for (const auto& c : set.cautions) cautions.push_back({{"text", c.text}, {"sources", c.sources}});
-    std::cout << nlohmann::json{{"routines", core::routinesJson(set)}, {"techniques", techniques}, {"cautions", cautions}}.dump(2) << "\n";
+    std::cout << core::jsonText(nlohmann::json{{"routines", core::routinesJson(set)}, {"techniques", techniques}, {"cautions", cautions}}) << "\n";
     return 0;
   }
   for (const auto& r : set.routines) {
@@ -59,7 +60,7 @@ int runRoutine(const RoutineOptions& o) {
     samples.push_back(core::sampleJson(motion.sample(t)));
   }
   if (o.json) {
-    std::cout << nlohmann::json{{"routine", motion.routine().id}, {"duration_s", d}, {"samples", samples}}.dump(2) << "\n";
+    std::cout << core::jsonText(nlohmann::json{{"routine", motion.routine().id}, {"duration_s", d}, {"samples", samples}}) << "\n";
     return 0;
   }
   std::cout << motion.routine().name << ": " << o.samples << " samples over " << clock(d) << "\n";

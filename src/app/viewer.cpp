@@ -2,6 +2,7 @@
 // may change state -> draw the scene -> draw ImGui -> swap. With nothing moving, the loop sleeps
 // in glfwWaitEvents and burns no CPU.
 #include "app/stroke_view.hpp"
+#include "core/json_text.hpp"
 #include "ui/massage_panel.hpp"
 #include "app/commands.hpp"
 #include "app/body_labels.hpp"
@@ -574,7 +575,7 @@ private:
                         {"title", loaded_.title},
                         {"message", ui_.message},
                         {"state", core::toJson(s)}};
-    core::writeFileAtomically(path, r.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    core::writeFileAtomically(path, core::jsonText(r) + "\n");
   }
   void requestRedraw() { redrawFrames_ = std::max(redrawFrames_, 3); }  // ImGui settles in a few frames
 
