@@ -8,6 +8,8 @@
 #include "app/scene_source.hpp"
 #include "app/stroke_view.hpp"
 #include "core/error.hpp"
+#include "core/model_io.hpp"
+#include "core/video_check.hpp"
 #include "core/image.hpp"
 #include "core/text_args.hpp"
 #include "render/offscreen.hpp"
@@ -18,7 +20,10 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <cerrno>
 #include <iostream>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -150,7 +155,7 @@ int runExport(const ExportOptions& o) {
     // No encoder: numbered PNG frames in a folder named after the video.
     const fs::path dir = o.out.parent_path() / (o.out.stem().string() + "_frames");
     std::error_code ec;
-    fs::create_directories(dir, ec);
+    const bool made = fs::create_directories(dir, ec);
     if (ec) throw core::UserError("Cannot make the folder '" + dir.string() + "' for the frames: " + ec.message() + ".");
     // Frames of an earlier, longer export would follow ours as if they were part of it.
     for (const auto& e : fs::directory_iterator(dir, ec)) {
@@ -167,7 +172,17 @@ int runExport(const ExportOptions& o) {
       }
       char name[32];
       std::snprintf(name, sizeof name, "frame_%05d.png", i + 1);
-      core::writeImage(draw(i), dir / name);
+      try {
+        core::writeImage(draw(i), dir / name);
+      } catch (const core::UserError&) {  // a full disk: no half set of frames is left behind
+        progress.finish();
+        for (int k = 1; k <= i; ++k) {
+          std::snprintf(name, sizeof name, "frame_%05d.png", k);
+          fs::remove(dir / name, ec);
+        }
+        if (made) fs::remove(dir, ec);
+        throw;
+      }
       progress.update(i + 1);
     }
     progress.finish();
@@ -177,13 +192,24 @@ int runExport(const ExportOptions& o) {
   }
 
   const fs::path dir = o.out.has_parent_path() ? o.out.parent_path() : fs::path(".");
-  const fs::path temp = dir / ("." + o.out.stem().string() + ".dorsum-" + std::to_string(::getpid()) + ".part" + ext);
+  std::string tempName = ".";  // built in steps: GCC 12 warns falsely (-Wrestrict) on "." + string
+  tempName += o.out.stem().string();
+  tempName += ".dorsum-" + std::to_string(::getpid()) + ".part" + ext;
+  const fs::path temp = dir / tempName;
   const std::string command = quoted(ffmpeg->string()) + " -hide_banner -loglevel error -y -f rawvideo -pix_fmt rgba -s " +
                               std::to_string(size.width) + "x" + std::to_string(size.height) + " -r " + std::to_string(o.fps) +
                               " -i - -an -c:v " + (ext == ".webm" ? "libvpx-vp9" : "libx264 -preset veryfast -crf 20") +
                               " -pix_fmt yuv420p " + (ext == ".mp4" || ext == ".mov" ? "-movflags +faststart " : "") + quoted(temp.string());
+  // Where the video cannot be written (a read-only folder), say why before encoding anything.
+  const int probe = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (probe < 0) throw core::UserError("Cannot write '" + o.out.string() + "': " + std::strerror(errno) + ".");
+  ::close(probe);
   FILE* pipe = ::popen(command.c_str(), "w");
-  if (!pipe) throw core::UserError("Cannot start ffmpeg ('" + ffmpeg->string() + "') to encode the video.");
+  if (!pipe) {
+    std::error_code ec;
+    fs::remove(temp, ec);
+    throw core::UserError("Cannot start ffmpeg ('" + ffmpeg->string() + "') to encode the video.");
+  }
   auto abandon = [&](const std::string& why) {
     ::pclose(pipe);
     std::error_code ec;
@@ -217,7 +243,21 @@ int runExport(const ExportOptions& o) {
     throw core::UserError("ffmpeg could not encode the video '" + o.out.string() + "' (exit status " +
                           std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + "); nothing was written.");
   }
+  // ffmpeg can exit 0 after a write failed on a full disk: the file must be whole and on disk.
+  std::string written;
+  try {
+    written = core::readTextFile(temp, "The encoded video");
+  } catch (const core::UserError&) {
+  }
+  const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+  const bool synced = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
   std::error_code ec;
+  if (!synced || !core::videoBytesComplete(written)) {
+    fs::remove(temp, ec);
+    throw core::UserError("The video '" + o.out.string() + "' could not be written whole (is the disk full?); '" + o.out.string() +
+                          "' is untouched.");
+  }
   fs::rename(temp, o.out, ec);
   if (ec) {
     fs::remove(temp, ec);
