@@ -17,6 +17,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 
 namespace dorsum::app {
@@ -137,6 +139,9 @@ int runRender(const RenderOptions& o) {
 }
 
 int runBake(const BakeOptions& o) {
+  std::string ext = o.out.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  if (ext != ".glb") throw core::usageError("Cannot write '" + o.out.string() + "': the baked body's name must end in .glb.");
   requireWritableOutput(o.out);
   if (!(o.resolution >= 0.25f && o.resolution <= 4.0f))
     throw core::usageError("The resolution " + core::shortNumber(o.resolution) + " is out of range: use 0.25 to 4.");
