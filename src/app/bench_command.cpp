@@ -44,7 +44,7 @@ int runBench(const BenchOptions& o) {
   HeadlessContext context;
   render::SceneRenderer renderer;
   renderer.upload(loaded.scene);
-  renderer.setCullBackFaces(loaded.atlas.has_value());  // a user's model may be open: two-sided
+  renderer.setCullBackFaces(closedMeshes(loaded));  // an open or inward mesh: two-sided
   render::OffscreenTarget target(size.width, size.height);
   core::OrbitCamera camera = cameraFor(framingBounds(loaded), core::StandardView::Posterior);
   // Still frames show what the viewer opens on (for the body: the skin hidden), not every mesh.

@@ -284,7 +284,7 @@ private:
   // Builds everything that depends on the scene; the first time, from the command line.
   void openScene(core::StandardView view, bool fromOptions) {
     renderer_.upload(loaded_.scene);
-    renderer_.setCullBackFaces(loaded_.atlas.has_value());  // a user's model may be open: two-sided
+    renderer_.setCullBackFaces(closedMeshes(loaded_));  // an open or inward mesh: two-sided
     bvh_.build(loaded_.scene);
     ctx_ = viewContext(loaded_, &bvh_);
     core::ViewState start = core::initialState(ctx_, view);

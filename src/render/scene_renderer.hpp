@@ -55,9 +55,11 @@ public:
   // massage stroke's hand, trail and arrows. Depth-tested against the opaque body, not written;
   // an empty mesh clears them.
   void setDecals(const core::Mesh& decals);
-  // Back faces are culled for closed meshes (the body); a user's model may be open or wound
-  // inward, so it is drawn two-sided (picking is two-sided too).
-  void setCullBackFaces(bool cull) { cullBackFaces_ = cull; }
+  // Back faces are culled for closed, outward meshes (the body; a user's mesh that passes
+  // core::closedOutward); an open or inward one is drawn two-sided (picking is two-sided too).
+  // All meshes alike, or one flag per mesh of the uploaded scene (missing entries: two-sided).
+  void setCullBackFaces(bool cull) { setCullBackFaces(std::vector<bool>(meshes_.size(), cull)); }
+  void setCullBackFaces(const std::vector<bool>& perMesh);
   // Draws into the currently bound framebuffer.
   void draw(const FrameParams& frame);
 
@@ -74,9 +76,16 @@ private:
     MeshStyle style;
     Buffer overlay{NoCreate};  // per-vertex (essential, spillover), when painted
     bool painted = false;
+    bool cull = true;  // closed and outward: back faces culled
   };
-  void drawMesh(unsigned program, const GpuMesh& m, const glm::mat4& model) const;
-  void ensureOitTargets(int width, int height);
+  // The mesh program's uniforms, looked up once a frame (the program may be reloaded from disk).
+  struct MeshUniforms {
+    int model = -1, color = -1, alpha = -1, highlight = -1, oit = -1;
+  };
+  void drawMesh(const MeshUniforms& u, const GpuMesh& m, const glm::mat4& model) const;
+  void setCulling(bool cull) const;
+  void ensureOitTargets(int width, int height, unsigned depthFormat);
+  void copyOpaqueDepth(unsigned fromFramebuffer, int width, int height, const MeshUniforms& u);
   void uploadMarkerSphere();
 
   ShaderLibrary shaders_;
@@ -85,7 +94,7 @@ private:
   std::vector<GpuMesh> meshes_;
   std::size_t triangles_ = 0;
   std::vector<Marker> markers_;
-  bool cullBackFaces_ = true;
+  mutable bool culling_ = false;  // GL_CULL_FACE as last set by setCulling
   GpuMesh decals_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(1.0f), MeshStyle{}, Buffer{NoCreate}, false};
   GpuMesh markerSphere_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(0.8f), MeshStyle{}, Buffer{NoCreate}, false};
   // Transparency targets, made on first use at the frame's size.
@@ -93,6 +102,8 @@ private:
   Texture accumTexture_{NoCreate}, weightTexture_{NoCreate};
   Renderbuffer oitDepth_{NoCreate};
   int oitWidth_ = 0, oitHeight_ = 0;
+  unsigned oitDepthFormat_ = 0;
+  bool depthCopyFails_ = false;  // the driver refused to blit the target's depth: redraw it instead
 };
 
 }  // namespace dorsum::render
