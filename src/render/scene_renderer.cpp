@@ -4,6 +4,8 @@
 #include "core/primitives.hpp"
 #include "render/gl.hpp"
 
+#include <algorithm>
+
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/type_ptr.hpp>
 
@@ -54,7 +56,7 @@ void fill(const core::Mesh& m, VertexArray& vao, Buffer& vertices, Buffer& indic
 }  // namespace
 
 SceneRenderer::SceneRenderer(std::optional<std::filesystem::path> shaderDir) : shaders_(std::move(shaderDir)) {
-  meshProgram_ = shaders_.add("mesh.vert", "mesh.frag");
+  useMeshProgram(GpuMesh{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}}, false);  // the common variant: fail early
   backgroundProgram_ = shaders_.add("background.vert", "background.frag");
   compositeProgram_ = shaders_.add("oit_composite.vert", "oit_composite.frag");
   decalProgram_ = shaders_.add("mesh.vert", "decal.frag");
@@ -79,6 +81,7 @@ void SceneRenderer::upload(const core::Scene& scene) {
     fill(m, g.vao, g.vertices, g.indices);
     g.indexCount = int(m.indices.size());
     g.color = m.color;
+    g.striated = std::any_of(m.colors.begin(), m.colors.end(), [](const glm::vec4& c) { return c.a > 0.0f; });
     triangles_ += m.triangleCount();
     meshes_.push_back(std::move(g));
   }
@@ -129,6 +132,38 @@ void SceneRenderer::setCullBackFaces(const std::vector<bool>& perMesh) {
   for (std::size_t i = 0; i < meshes_.size(); ++i) meshes_[i].cull = i < perMesh.size() && perMesh[i];
 }
 
+const SceneRenderer::MeshUniforms& SceneRenderer::useMeshProgram(const GpuMesh& m, bool oit) {
+  const std::size_t v = (m.striated ? 1 : 0) + (m.painted ? 2 : 0);
+  if (meshVariants_[v] == kNoProgram) {
+    const std::string defines = std::string(m.striated ? "" : "#define NO_STRIATION\n") + (m.painted ? "" : "#define NO_REFERRAL\n");
+    meshVariants_[v] = shaders_.add("mesh.vert", "mesh.frag", defines);
+  }
+  MeshUniforms& u = variantUniforms_[v];
+  if (!variantReady_[v]) {  // first use this frame: the program may have been rebuilt since the last
+    const GLuint prog = shaders_.program(meshVariants_[v]).id();
+    u = MeshUniforms{prog, glGetUniformLocation(prog, "uModel"), glGetUniformLocation(prog, "uColor"),
+                     glGetUniformLocation(prog, "uAlpha"), glGetUniformLocation(prog, "uHighlight"),
+                     glGetUniformLocation(prog, "uOit"), glGetUniformLocation(prog, "uTwoSided")};
+    glUseProgram(prog);
+    glUniformMatrix4fv(glGetUniformLocation(prog, "uViewProj"), 1, GL_FALSE, glm::value_ptr(frame_.viewProj));
+    glUniform3fv(glGetUniformLocation(prog, "uEye"), 1, glm::value_ptr(frame_.eye));
+    glUniform3fv(glGetUniformLocation(prog, "uKeyDir"), 1, glm::value_ptr(frame_.key));
+    glUniform3fv(glGetUniformLocation(prog, "uFillDir"), 1, glm::value_ptr(frame_.fill));
+    variantReady_[v] = true;
+    variantOit_[v] = -1;
+    activeVariant_ = v;
+  }
+  if (activeVariant_ != v) {
+    glUseProgram(u.program);
+    activeVariant_ = v;
+  }
+  if (variantOit_[v] != int(oit)) {
+    glUniform1i(u.oit, oit ? 1 : 0);
+    variantOit_[v] = int(oit);
+  }
+  return u;
+}
+
 void SceneRenderer::setCulling(bool cull) const {
   if (cull == culling_) return;
   culling_ = cull;
@@ -136,7 +171,8 @@ void SceneRenderer::setCulling(bool cull) const {
   else glDisable(GL_CULL_FACE);
 }
 
-void SceneRenderer::drawMesh(const MeshUniforms& u, const GpuMesh& m, const glm::mat4& model) const {
+void SceneRenderer::drawMesh(const MeshUniforms& u, const GpuMesh& m, const glm::mat4& model, bool twoSided) const {
+  glUniform1i(u.twoSided, twoSided ? 1 : 0);
   glUniformMatrix4fv(u.model, 1, GL_FALSE, glm::value_ptr(model));
   glUniform3fv(u.color, 1, glm::value_ptr(m.color));
   glUniform1f(u.alpha, m.style.alpha);
@@ -200,7 +236,7 @@ GLenum depthFormatOf(GLuint framebuffer) {
 // The translucent surfaces are depth-tested against the opaque ones: the target's depth is blitted
 // into the transparency target (one copy, resolved from the samples), or, where the driver cannot,
 // the opaque meshes are drawn again there without colour.
-void SceneRenderer::copyOpaqueDepth(unsigned fromFramebuffer, int width, int height, const MeshUniforms& u) {
+void SceneRenderer::copyOpaqueDepth(unsigned fromFramebuffer, int width, int height) {
   if (!depthCopyFails_) {
     while (glGetError() != GL_NO_ERROR) {
     }
@@ -216,7 +252,7 @@ void SceneRenderer::copyOpaqueDepth(unsigned fromFramebuffer, int width, int hei
   for (const auto& m : meshes_)
     if (m.style.alpha >= 0.999f) {
       setCulling(m.cull);
-      drawMesh(u, m, glm::mat4(1.0f));
+      drawMesh(useMeshProgram(m, false), m, glm::mat4(1.0f), !m.cull);
     }
   glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
 }
@@ -239,28 +275,21 @@ void SceneRenderer::draw(const FrameParams& f) {
   glDisable(GL_CULL_FACE);
   culling_ = false;
 
-  const GLuint prog = shaders_.program(meshProgram_).id();
-  glUseProgram(prog);
-  const MeshUniforms u{glGetUniformLocation(prog, "uModel"), glGetUniformLocation(prog, "uColor"),
-                       glGetUniformLocation(prog, "uAlpha"), glGetUniformLocation(prog, "uHighlight"),
-                       glGetUniformLocation(prog, "uOit")};
-  const glm::mat4 viewProj = f.projection * f.view;
-  glUniformMatrix4fv(glGetUniformLocation(prog, "uViewProj"), 1, GL_FALSE, glm::value_ptr(viewProj));
-  glUniform3fv(glGetUniformLocation(prog, "uEye"), 1, glm::value_ptr(f.eye));
   // Lights follow the camera, so every view of the body is lit the same way.
   const glm::mat3 camToWorld = glm::transpose(glm::mat3(f.view));
   const glm::vec3 key = glm::normalize(camToWorld * glm::vec3(-0.45f, 0.6f, 0.65f));
   const glm::vec3 fill = glm::normalize(camToWorld * glm::vec3(0.7f, -0.1f, 0.5f));
-  glUniform3fv(glGetUniformLocation(prog, "uKeyDir"), 1, glm::value_ptr(key));
-  glUniform3fv(glGetUniformLocation(prog, "uFillDir"), 1, glm::value_ptr(fill));
-  glUniform1i(u.oit, 0);
+  const glm::mat4 viewProj = f.projection * f.view;
+  frame_ = FrameUniforms{viewProj, f.eye, key, fill};
+  for (bool& ready : variantReady_) ready = false;
+  activeVariant_ = kNoProgram;
   const glm::mat4 identity(1.0f);
 
   bool translucent = false;
   for (const auto& m : meshes_) {
     if (m.style.alpha >= 0.999f) {
       setCulling(m.cull);
-      drawMesh(u, m, identity);
+      drawMesh(useMeshProgram(m, false), m, identity, !m.cull);
     } else if (m.style.alpha > 0.001f) {
       translucent = true;
     }
@@ -275,10 +304,10 @@ void SceneRenderer::draw(const FrameParams& f) {
   glUniform3f(glGetUniformLocation(bg, "uTop"), 0.16f, 0.18f, 0.22f);
   glUniform3f(glGetUniformLocation(bg, "uBottom"), 0.035f, 0.04f, 0.05f);
   glBindVertexArray(emptyVao_.id());
-  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glDrawArrays(GL_TRIANGLES, 0, 32 * 18 * 6);  // background.vert's grid
   glDepthFunc(GL_LESS);
   glDepthMask(GL_TRUE);
-  glUseProgram(prog);
+  activeVariant_ = kNoProgram;
 
   if (translucent && f.width > 0 && f.height > 0) {
     // Weighted blended OIT: the opaque depth first, then every translucent surface accumulated
@@ -286,7 +315,7 @@ void SceneRenderer::draw(const FrameParams& f) {
     const GLenum depthFormat = depthFormatOf(GLuint(target));
     ensureOitTargets(f.width, f.height, depthFormat ? depthFormat : GLenum(GL_DEPTH_COMPONENT24));
     if (!depthFormat) depthCopyFails_ = true;
-    copyOpaqueDepth(GLuint(target), f.width, f.height, u);
+    copyOpaqueDepth(GLuint(target), f.width, f.height);
     glBindFramebuffer(GL_FRAMEBUFFER, oitFbo_.id());
     const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
     glDrawBuffers(2, buffers);
@@ -297,10 +326,8 @@ void SceneRenderer::draw(const FrameParams& f) {
     setCulling(false);  // a ghost shows its far side faintly too, as glass does
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_ONE, GL_ONE, GL_ZERO, GL_ONE_MINUS_SRC_ALPHA);
-    glUniform1i(u.oit, 1);
     for (const auto& m : meshes_)
-      if (m.style.alpha < 0.999f && m.style.alpha > 0.001f) drawMesh(u, m, identity);
-    glUniform1i(u.oit, 0);
+      if (m.style.alpha < 0.999f && m.style.alpha > 0.001f) drawMesh(useMeshProgram(m, true), m, identity, true);
 
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, GLuint(target));
     glBindFramebuffer(GL_READ_FRAMEBUFFER, GLuint(readTarget));
@@ -324,7 +351,7 @@ void SceneRenderer::draw(const FrameParams& f) {
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
     glEnable(GL_DEPTH_TEST);
-    glUseProgram(prog);
+    activeVariant_ = kNoProgram;
   }
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, GLuint(target));
   glBindFramebuffer(GL_READ_FRAMEBUFFER, GLuint(readTarget));
@@ -346,7 +373,7 @@ void SceneRenderer::draw(const FrameParams& f) {
     glDepthFunc(GL_LESS);
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
-    glUseProgram(prog);
+    activeVariant_ = kNoProgram;
   }
 
   if (!markers_.empty()) {
@@ -358,7 +385,7 @@ void SceneRenderer::draw(const FrameParams& f) {
       GpuMesh& s = markerSphere_;
       s.color = mk.color;
       s.style = MeshStyle{1.0f, glm::vec4(mk.color, 0.6f)};
-      drawMesh(u, s, glm::scale(glm::translate(identity, mk.position), glm::vec3(mk.radius)));
+      drawMesh(useMeshProgram(s, false), s, glm::scale(glm::translate(identity, mk.position), glm::vec3(mk.radius)), false);
     }
     glDepthMask(GL_TRUE);
     glEnable(GL_DEPTH_TEST);

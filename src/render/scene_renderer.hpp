@@ -77,19 +77,36 @@ private:
     Buffer overlay{NoCreate};  // per-vertex (essential, spillover), when painted
     bool painted = false;
     bool cull = true;  // closed and outward: back faces culled
+    bool striated = false;  // some vertex shows striation (vertex colour alpha > 0)
   };
   // The mesh program's uniforms, looked up once a frame (the program may be reloaded from disk).
   struct MeshUniforms {
-    int model = -1, color = -1, alpha = -1, highlight = -1, oit = -1;
+    unsigned program = 0;
+    int model = -1, color = -1, alpha = -1, highlight = -1, oit = -1, twoSided = -1;
   };
-  void drawMesh(const MeshUniforms& u, const GpuMesh& m, const glm::mat4& model) const;
+  // What every variant of the mesh program gets once a frame.
+  struct FrameUniforms {
+    glm::mat4 viewProj{1.0f};
+    glm::vec3 eye{0.0f}, key{0.0f}, fill{0.0f};
+  };
+  // The variant of the mesh program for this mesh (built on first use), in use, with the frame's
+  // uniforms set the first time it is used this frame.
+  const MeshUniforms& useMeshProgram(const GpuMesh& m, bool oit);
+  void drawMesh(const MeshUniforms& u, const GpuMesh& m, const glm::mat4& model, bool twoSided) const;
   void setCulling(bool cull) const;
   void ensureOitTargets(int width, int height, unsigned depthFormat);
-  void copyOpaqueDepth(unsigned fromFramebuffer, int width, int height, const MeshUniforms& u);
+  void copyOpaqueDepth(unsigned fromFramebuffer, int width, int height);
   void uploadMarkerSphere();
 
   ShaderLibrary shaders_;
-  std::size_t meshProgram_ = 0, backgroundProgram_ = 0, compositeProgram_ = 0, decalProgram_ = 0;
+  std::size_t backgroundProgram_ = 0, compositeProgram_ = 0, decalProgram_ = 0;
+  static constexpr std::size_t kNoProgram = ~std::size_t(0);
+  std::size_t meshVariants_[4] = {kNoProgram, kNoProgram, kNoProgram, kNoProgram};  // by striated + 2 * painted
+  MeshUniforms variantUniforms_[4];
+  bool variantReady_[4] = {false, false, false, false};  // frame uniforms set this frame
+  int variantOit_[4] = {-1, -1, -1, -1};
+  std::size_t activeVariant_ = kNoProgram;
+  FrameUniforms frame_;
   VertexArray emptyVao_{NoCreate};
   std::vector<GpuMesh> meshes_;
   std::size_t triangles_ = 0;
