@@ -3,9 +3,7 @@
 // colour lit softly from the camera's key light, its alpha the opacity.
 in vec3 vWorld;
 in vec3 vNormal;
-in vec2 vUv;
 in vec4 vColor;
-in vec2 vReferral;
 uniform vec3 uEye;
 uniform vec3 uKeyDir;
 layout(location = 0) out vec4 fragColor;

@@ -7,6 +7,7 @@
 #include "app/scene_source.hpp"
 #include "core/anatomy/atlas_model.hpp"
 #include "core/error.hpp"
+#include "core/frame_quality.hpp"
 #include "core/geometry/picking.hpp"
 #include "core/model_import.hpp"
 #include "core/model_io.hpp"
@@ -21,12 +22,36 @@
 #include <cstdio>
 #include <iostream>
 #include <sys/resource.h>
+#include <time.h>
 
 namespace dorsum::app {
 
 namespace {
 using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+// CPU time of the whole process, llvmpipe's rasteriser threads included: on a shared machine the
+// wall clock also counts other programs' turns, this does not.
+double cpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// Wall and CPU milliseconds of a series of frames.
+struct FrameTimes {
+  std::vector<double> wall, cpu;
+  template <typename Draw>
+  void measure(Draw&& draw) {
+    const auto t = Clock::now();
+    const double c = cpuMs();
+    draw();
+    wall.push_back(msSince(t));
+    cpu.push_back(cpuMs() - c);
+  }
+  double median() const { return core::quantile(wall, 0.5); }
+  double cpuMedian() const { return core::quantile(cpu, 0.5); }
+};
 
 double peakResidentMiB() {
   rusage usage{};
@@ -43,9 +68,9 @@ int runBench(const BenchOptions& o) {
 
   const LoadedScene loaded = loadScene({o.model, o.atlasDir});
   HeadlessContext context;
-  render::SceneRenderer renderer;
+  render::SceneRenderer renderer(o.shaderDir);
   renderer.upload(loaded.scene);
-  renderer.setCullBackFaces(loaded.atlas.has_value());  // a user's model may be open: two-sided
+  renderer.setCullBackFaces(closedMeshes(loaded));  // an open or inward mesh: two-sided
   render::OffscreenTarget target(size.width, size.height);
   core::OrbitCamera camera = cameraFor(framingBounds(loaded), core::StandardView::Posterior);
   // Still frames show what the viewer opens on (for the body: the skin hidden), not every mesh.
@@ -55,13 +80,18 @@ int runBench(const BenchOptions& o) {
   }
 
   // A frame is measured until its pixels are back on the CPU, so the driver cannot defer work.
-  auto frame = [&](int i) {
+  auto frame = [&](int) {
     camera.orbit(0.01f, 0.0f);  // a slowly turning camera, as when a user orbits
     target.bind();
     renderer.draw(render::frameFor(camera, size.width, size.height));
     return target.read();
   };
   frame(0);
+  // The viewer's moving frames (orbit, fades, a routine playing): on software GL without
+  // multisampling (core::frameSamples), else as still ones. Measured against the bare draw into
+  // the same kind of target.
+  const bool software = core::isSoftwareRenderer(context.description());
+  render::OffscreenTarget movingTarget(size.width, size.height, core::frameSamples(software, true));
   const double firstFrameMs = msSince(start);
 
   // The baseline, if any: its own renderer, the same camera; its frames alternate with ours.
@@ -79,20 +109,29 @@ int runBench(const BenchOptions& o) {
   // The yardstick: the same triangles, one buffer, a trivial shader, the same target and read-back;
   // its frames alternate with ours so both see the same machine load.
   render::BareRenderer bare(loaded.scene);
-  target.bind();
-  bare.draw(render::frameFor(camera, size.width, size.height));
-  (void)target.read();
+  auto bareFrame = [&](render::OffscreenTarget& into) {
+    into.bind();
+    bare.draw(render::frameFor(camera, size.width, size.height));
+    (void)into.read();
+  };
+  bareFrame(target);
+  auto movingFrame = [&] {
+    movingTarget.bind();
+    renderer.draw(render::frameFor(camera, size.width, size.height));
+    (void)movingTarget.read();
+  };
+  movingFrame();
+  bareFrame(movingTarget);
   std::vector<double> times, baselineTimes, bareTimes;
+  FrameTimes still, bareStill, moving, bareMoving;
   times.reserve(std::size_t(o.frames));
   for (int i = 0; i < o.frames; ++i) {
-    const auto t = Clock::now();
-    frame(i);
-    times.push_back(msSince(t));
-    const auto bt = Clock::now();
-    target.bind();
-    bare.draw(render::frameFor(camera, size.width, size.height));
-    (void)target.read();
-    bareTimes.push_back(msSince(bt));
+    still.measure([&] { frame(i); });
+    bareStill.measure([&] { bareFrame(target); });
+    moving.measure(movingFrame);
+    bareMoving.measure([&] { bareFrame(movingTarget); });
+    times.push_back(still.wall.back());
+    bareTimes.push_back(bareStill.wall.back());
     if (baselineRenderer) {
       const auto b = Clock::now();
       target.bind();
@@ -166,6 +205,14 @@ int runBench(const BenchOptions& o) {
       {"frame_ms_p95", core::quantile(times, 0.95)},
       {"bare_frame_ms_median", core::quantile(bareTimes, 0.5)},
       {"overhead_ratio", core::quantile(times, 0.5) / core::quantile(bareTimes, 0.5)},
+      {"frame_cpu_ms_median", still.cpuMedian()},
+      {"bare_frame_cpu_ms_median", bareStill.cpuMedian()},
+      {"overhead_ratio_cpu", still.cpuMedian() / bareStill.cpuMedian()},
+      {"moving_samples", movingTarget.samples()},
+      {"moving_frame_ms_median", moving.median()},
+      {"bare_moving_frame_ms_median", bareMoving.median()},
+      {"moving_overhead_ratio", moving.median() / bareMoving.median()},
+      {"moving_overhead_ratio_cpu", moving.cpuMedian() / bareMoving.cpuMedian()},
       {"peak_rss_mib", peakResidentMiB()},
   };
   if (loaded.atlas) {
@@ -197,8 +244,12 @@ int runBench(const BenchOptions& o) {
     std::printf("time to first frame    %.1f ms\n", firstFrameMs);
     std::printf("frame time median      %.2f ms over %d frames\n", core::quantile(times, 0.5), o.frames);
     std::printf("frame time p95         %.2f ms\n", core::quantile(times, 0.95));
-    std::printf("bare draw median       %.2f ms (same triangles, trivial shader); overhead %.2fx\n", core::quantile(bareTimes, 0.5),
-                core::quantile(times, 0.5) / core::quantile(bareTimes, 0.5));
+    std::printf("bare draw median       %.2f ms (same triangles, trivial shader); overhead %.2fx (CPU time %.2fx)\n",
+                core::quantile(bareTimes, 0.5), core::quantile(times, 0.5) / core::quantile(bareTimes, 0.5),
+                still.cpuMedian() / bareStill.cpuMedian());
+    std::printf("moving frame median    %.2f ms at %d samples; bare %.2f ms; overhead %.2fx (CPU time %.2fx)\n", moving.median(),
+                movingTarget.samples(), bareMoving.median(), moving.median() / bareMoving.median(),
+                moving.cpuMedian() / bareMoving.cpuMedian());
     if (baselineScene)
       std::printf("baseline               %s (%zu triangles): frame median %.2f ms; ratio %.2f\n", o.baseline->string().c_str(),
                   baselineScene->triangleCount(), core::quantile(baselineTimes, 0.5),

@@ -44,6 +44,7 @@ struct BenchOptions {
   // Another model (an earlier build's atlas.glb) drawn in the same run, frames alternating with
   // the measured scene's, so the ratio of the two is fair on a shared, noisy machine.
   std::optional<std::filesystem::path> baseline;
+  std::optional<std::filesystem::path> shaderDir;  // developer: measure edited shaders
 };
 int runBench(const BenchOptions& options);
 

@@ -1,6 +1,7 @@
 #include "app/display_styles.hpp"
 
 #include "core/geometry/picking.hpp"
+#include "core/mesh_checks.hpp"
 
 namespace dorsum::app {
 
@@ -16,6 +17,13 @@ std::vector<render::MeshStyle> meshStyles(const LoadedScene& loaded, const std::
       styles[i].highlight = glm::vec4(kHoverColor, 0.35f);
   }
   return styles;
+}
+
+std::vector<bool> closedMeshes(const LoadedScene& loaded) {
+  std::vector<bool> closed(loaded.scene.meshes.size(), loaded.atlas.has_value());
+  if (!loaded.atlas)
+    for (std::size_t i = 0; i < closed.size(); ++i) closed[i] = core::closedOutward(loaded.scene.meshes[i]);
+  return closed;
 }
 
 std::vector<render::Marker> attachmentMarkers(const LoadedScene& loaded, const std::optional<std::string>& selected) {

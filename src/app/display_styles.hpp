@@ -23,6 +23,11 @@ std::vector<render::MeshStyle> meshStyles(const LoadedScene& loaded, const std::
                                           const std::optional<std::string>& selected,
                                           const std::optional<std::size_t>& hoveredMesh);
 
+// Which meshes may have their back faces culled: the body's all (built closed and outward, and
+// checked so by the builder's tests); a user's model mesh by mesh, when core::closedOutward says so
+// (an open or inward-wound mesh is drawn two-sided). Decided once per loaded scene.
+std::vector<bool> closedMeshes(const LoadedScene& loaded);
+
 // Origin (green) and insertion (blue) pins of the selected muscle, on the selected side(s).
 std::vector<render::Marker> attachmentMarkers(const LoadedScene& loaded, const std::optional<std::string>& selected);
 

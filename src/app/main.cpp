@@ -157,6 +157,8 @@ int main(int argc, char** argv) {
   std::string benchBaseline;
   benchCmd->add_option("--baseline", benchBaseline,
                        "Also draw this model (say, an earlier build's atlas.glb), frames alternating, and report the ratio");
+  std::string benchShaders;
+  benchCmd->add_option("--shader-dir", benchShaders, "Developer: measure the shaders in this folder")->group("Developer");
 
   std::vector<std::string> validatePaths;
   auto* validateCmd = cli.add_subcommand("validate", "Check atlas and routine files: syntax, schema, ids, references, sources");
@@ -217,6 +219,7 @@ int main(int argc, char** argv) {
     if (*benchCmd) {
       if (!benchModel.empty()) bench.model = benchModel;
       if (!benchBaseline.empty()) bench.baseline = benchBaseline;
+      if (!benchShaders.empty()) bench.shaderDir = benchShaders;
       return app::runBench(bench);
     }
     if (!viewModel.empty()) {

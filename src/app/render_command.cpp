@@ -94,7 +94,7 @@ int runRender(const RenderOptions& o) {
   HeadlessContext context;
   render::SceneRenderer renderer;
   renderer.upload(loaded.scene);
-  renderer.setCullBackFaces(loaded.atlas.has_value());  // a user's model may be open: two-sided
+  renderer.setCullBackFaces(closedMeshes(loaded));  // an open or inward mesh: two-sided
   const auto displays = core::displaysOf(ctx, state);
   renderer.setStyles(meshStyles(loaded, displays, state.selected, std::nullopt));
   renderer.setMarkers(attachmentMarkers(loaded, state.selected));

@@ -16,6 +16,8 @@
 #include "core/text_args.hpp"
 #include "app/scene_source.hpp"
 #include "core/error.hpp"
+#include "core/frame_quality.hpp"
+#include "core/stats.hpp"
 #include "core/atomic_file.hpp"
 #include "core/image.hpp"
 #include "render/context.hpp"
@@ -160,9 +162,9 @@ constexpr double kFade = 0.33, kCameraMove = 0.55, kLensMove = 0.3;
 
 class Viewer {
 public:
-  Viewer(GLFWwindow* window, const ViewOptions& options, LoadedScene loaded)
+  Viewer(GLFWwindow* window, const ViewOptions& options, LoadedScene loaded, std::chrono::steady_clock::time_point startedAt)
       : window_(window), options_(options), loaded_(std::move(loaded)), renderer_(options.shaderDir),
-        history_(core::ViewState{}) {
+        history_(core::ViewState{}), startedAt_(startedAt) {
     openScene(requireView(options.view), true);
     ui_.contextInfo = render::contextDescription();
     float xs = 1.0f, ys = 1.0f;
@@ -199,6 +201,7 @@ public:
       if (pendingScale_ > 0.0f) applyUiScale();
 
       const auto now = std::chrono::steady_clock::now();
+      const auto frameStart = now;
       const double elapsed = std::chrono::duration<double>(now - last).count();
       clock_.advance(std::min(0.25, elapsed));
       last = now;
@@ -255,13 +258,25 @@ public:
       updateLens(fbW, fbH);
       updateStyles(clock_.time());
 
-      render::bindDefaultFramebuffer();
       camera_.jumpTo(cameraTrack_.at(clock_.time()));
       camera_.lens = lensOf(lensTrack_.at(clock_.time()));
       showRoutineFrame();
+      // Multisampled when still; on software GL without while the picture moves (core::frameSamples).
+      const bool inMotion = cameraMoved_ || moving();
+      const int samples = core::frameSamples(software_, inMotion);
+      if (samples > 0) {
+        if (!stillTarget_ || stillTarget_->width() != fbW || stillTarget_->height() != fbH)
+          stillTarget_.emplace(fbW, fbH, samples);
+        stillTarget_->bind();
+      } else {
+        render::bindDefaultFramebuffer();
+      }
       renderer_.draw(render::frameFor(camera_, fbW, fbH));
       drawLabels(fbW, fbH);
       drawCaption(fbW, fbH);
+      if (samples > 0) stillTarget_->resolveToWindow();
+      if (inMotion) redrawFrames_ = std::max(redrawFrames_, 2);  // the still frame after the motion
+      cameraMoved_ = false;
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       ++framesDrawn;
       if (options_.exitAfterFrames > 0 && framesDrawn >= options_.exitAfterFrames) {
@@ -270,6 +285,11 @@ public:
       }
       lastFrame_ = {fbW, fbH};
       glfwSwapBuffers(window_);
+      const auto drawn = std::chrono::steady_clock::now();
+      if (firstFrameMs_ < 0.0) firstFrameMs_ = std::chrono::duration<double, std::milli>(drawn - startedAt_).count();
+      auto& series = inMotion ? movingFrameMs_ : stillFrameMs_;
+      if (series.size() >= 4096) series.erase(series.begin(), series.begin() + 2048);  // the recent past: memory stays flat
+      series.push_back(std::chrono::duration<double, std::milli>(drawn - frameStart).count());
       if (options_.frameDelayMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(options_.frameDelayMs));
       --redrawFrames_;
     }
@@ -285,8 +305,8 @@ private:
   // Builds everything that depends on the scene; the first time, from the command line.
   void openScene(core::StandardView view, bool fromOptions) {
     renderer_.upload(loaded_.scene);
-    renderer_.setCullBackFaces(loaded_.atlas.has_value());  // a user's model may be open: two-sided
-    bvh_.build(loaded_.scene);
+    renderer_.setCullBackFaces(closedMeshes(loaded_));  // an open or inward mesh: two-sided
+    bvh_.buildOnFirstUse(loaded_.scene);  // built by the first pick, after the first frame is shown
     ctx_ = viewContext(loaded_, &bvh_);
     core::ViewState start = core::initialState(ctx_, view);
     if (fromOptions) {
@@ -468,6 +488,7 @@ private:
   }
 
   void handleHover(int fbW, int fbH) {
+    if (firstFrameMs_ < 0.0) return;  // the first frame comes before the picking hierarchy is built
     const ImGuiIO& io = ImGui::GetIO();
     std::optional<std::size_t> hovered;
     if (!io.WantCaptureMouse && io.DisplaySize.x > 0 && ImGui::IsMousePosValid()) {
@@ -528,6 +549,7 @@ private:
         }
     }
     if (moved) {
+      cameraMoved_ = true;
       cameraTrack_ = core::Track<core::Orbit>::constant(camera_.current());
       execute(core::Command::setCamera(camera_.current()));
     }
@@ -575,6 +597,14 @@ private:
                         {"title", loaded_.title},
                         {"message", ui_.message},
                         {"state", core::toJson(s)}};
+    // Measured, never asserted: how long frames took from the start of the loop to the swap.
+    auto series = [](const std::vector<double>& ms) {
+      return nlohmann::json{{"count", ms.size()},
+                            {"ms_median", ms.empty() ? 0.0 : core::quantile(ms, 0.5)},
+                            {"ms_p95", ms.empty() ? 0.0 : core::quantile(ms, 0.95)}};
+    };
+    r["frames"] = {{"software_gl", software_}, {"first_frame_ms", firstFrameMs_}, {"moving", series(movingFrameMs_)},
+                   {"still", series(stillFrameMs_)}};
     core::writeFileAtomically(path, core::jsonText(r) + "\n");
   }
   void requestRedraw() { redrawFrames_ = std::max(redrawFrames_, 3); }  // ImGui settles in a few frames
@@ -837,12 +867,19 @@ private:
   std::vector<int> heldForImGui_;          // keys holdTappedKeys holds down for ImGui this frame
   std::vector<ImWchar> charsAfterHeldKeys_;  // text typed with them, given to ImGui the frame after
   int frames_ = 0;
+  bool software_ = core::isSoftwareRenderer(render::contextDescription());
+  bool cameraMoved_ = false;  // dragged, wheeled or keyed this frame
+  std::optional<render::OffscreenTarget> stillTarget_;  // multisampled, the window's size
+  std::vector<double> movingFrameMs_, stillFrameMs_;
+  double firstFrameMs_ = -1.0;  // from the start of the command to the first frame on screen
+  std::chrono::steady_clock::time_point startedAt_;
   int windowed_[4] = {100, 100, 1280, 800};
 };
 
 }  // namespace
 
 int runViewer(const ViewOptions& options) {
+  const auto startedAt = std::chrono::steady_clock::now();
   requireView(options.view);
   if (options.screenshot) {
     requireWritableOutput(*options.screenshot);
@@ -861,7 +898,7 @@ int runViewer(const ViewOptions& options) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  glfwWindowHint(GLFW_SAMPLES, 4);
+  glfwWindowHint(GLFW_SAMPLES, 0);  // still frames are multisampled offscreen and resolved onto it
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   if (options.glDebug) glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, GLFW_TRUE);
   // The first window fits the monitor's work area (a 1024x768 projector gets a window it can show).
@@ -898,7 +935,7 @@ int runViewer(const ViewOptions& options) {
   if (debug) render::enableDebugOutput([](const std::string& m) { std::cerr << m << "\n"; });
 
   ImGuiSession imgui(window);
-  Viewer viewer(window, options, std::move(loaded));
+  Viewer viewer(window, options, std::move(loaded), startedAt);
   return viewer.run();
 }
 

@@ -1,5 +1,7 @@
 #include "core/mesh_checks.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <map>
 #include <vector>
 #include <tuple>
@@ -91,6 +93,49 @@ TopologyReport checkTopology(const Mesh& mesh) {
     else if (use.second != 0) ++r.misorientedEdges;
   }
   return r;
+}
+
+}  // namespace dorsum::core
+
+namespace dorsum::core {
+
+bool closedOutward(const Mesh& mesh) {
+  if (mesh.indices.size() < 12 || mesh.indices.size() % 3 != 0) return false;  // no closed surface has fewer than 4 faces
+  for (const auto i : mesh.indices)
+    if (i >= mesh.positions.size()) return false;
+  // Weld by exact position (seams duplicate vertices bit for bit): sort vertex numbers by their bits.
+  std::vector<std::uint32_t> order(mesh.positions.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = std::uint32_t(i);
+  auto bits = [&](std::uint32_t i) {
+    const auto& p = mesh.positions[i];
+    return std::make_tuple(std::bit_cast<std::uint32_t>(p.x), std::bit_cast<std::uint32_t>(p.y), std::bit_cast<std::uint32_t>(p.z));
+  };
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return bits(a) < bits(b); });
+  std::vector<std::uint32_t> weld(mesh.positions.size());
+  for (std::size_t k = 0; k < order.size(); ++k)
+    weld[order[k]] = k > 0 && bits(order[k]) == bits(order[k - 1]) ? weld[order[k - 1]] : std::uint32_t(k);
+  // Closed and consistently oriented: each directed edge occurs once, and so does its reverse.
+  std::vector<std::uint64_t> edges, reversed;
+  edges.reserve(mesh.indices.size());
+  reversed.reserve(mesh.indices.size());
+  double volume = 0.0;
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+    const std::uint32_t v[3] = {weld[mesh.indices[t]], weld[mesh.indices[t + 1]], weld[mesh.indices[t + 2]]};
+    if (v[0] == v[1] || v[1] == v[2] || v[0] == v[2]) continue;  // degenerate (a sphere's poles)
+    for (int e = 0; e < 3; ++e) {
+      const std::uint64_t a = v[e], b = v[(e + 1) % 3];
+      edges.push_back(a << 32 | b);
+      reversed.push_back(b << 32 | a);
+    }
+    const glm::dvec3 p0(mesh.positions[mesh.indices[t]]), p1(mesh.positions[mesh.indices[t + 1]]),
+        p2(mesh.positions[mesh.indices[t + 2]]);
+    volume += glm::dot(p0, glm::cross(p1, p2));
+  }
+  if (edges.empty()) return false;
+  std::sort(edges.begin(), edges.end());
+  if (std::adjacent_find(edges.begin(), edges.end()) != edges.end()) return false;  // an edge run twice the same way
+  std::sort(reversed.begin(), reversed.end());
+  return edges == reversed && volume > 0.0;  // NaN positions fail here too
 }
 
 }  // namespace dorsum::core

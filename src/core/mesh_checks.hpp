@@ -1,6 +1,6 @@
 #pragma once
-// Topology checks on CPU meshes: closed (watertight) and consistently oriented. Used by tests and
-// by the atlas builder's self-checks.
+// Topology checks on CPU meshes: closed (watertight) and consistently oriented. Used by tests, by
+// the atlas builder's self-checks and by the renderer's choice to cull back faces.
 #include "core/mesh.hpp"
 
 #include <string>
@@ -22,5 +22,10 @@ struct TopologyReport {
 // Vertices at the same position are welded first (UV seams duplicate them); degenerate triangles
 // (two corners at one point, as at the poles of a sphere) are ignored.
 TopologyReport checkTopology(const Mesh& mesh);
+
+// Whether the renderer may cull the mesh's back faces: every edge (vertices welded by position) is
+// shared by exactly two triangles running it in opposite directions, and the triangles face outward
+// (positive enclosed volume). Decided once per loaded mesh, so it is cheap: sorting, no maps.
+bool closedOutward(const Mesh& mesh);
 
 }  // namespace dorsum::core

@@ -34,6 +34,13 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples) : width_(wi
 
 void OffscreenTarget::bind() { glBindFramebuffer(GL_FRAMEBUFFER, msFbo_.id()); }
 
+void OffscreenTarget::resolveToWindow() {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, msFbo_.id());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 core::Image OffscreenTarget::read() {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, msFbo_.id());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolveFbo_.id());

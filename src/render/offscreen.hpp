@@ -1,6 +1,7 @@
 #pragma once
 // An offscreen multisampled render target: the headless renders, the bench and the golden tests
-// draw into it with the same SceneRenderer the window uses, then read the pixels back.
+// draw into it with the same SceneRenderer the window uses, then read the pixels back. The window
+// draws its still frames into one and resolves it onto the screen.
 #include "core/image.hpp"
 #include "render/gl_objects.hpp"
 
@@ -12,6 +13,7 @@ public:
   OffscreenTarget(int width, int height, int samples = 4);
   void bind();        // draw into the multisampled buffer
   core::Image read();  // resolve and read back (top row first)
+  void resolveToWindow();  // resolve into the window's framebuffer (same size), left bound for drawing
   int width() const { return width_; }
   int height() const { return height_; }
   int samples() const { return samples_; }  // as the driver gave them

@@ -4,6 +4,8 @@
 #include "core/primitives.hpp"
 #include "render/gl.hpp"
 
+#include <algorithm>
+
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/type_ptr.hpp>
 
@@ -54,7 +56,7 @@ void fill(const core::Mesh& m, VertexArray& vao, Buffer& vertices, Buffer& indic
 }  // namespace
 
 SceneRenderer::SceneRenderer(std::optional<std::filesystem::path> shaderDir) : shaders_(std::move(shaderDir)) {
-  meshProgram_ = shaders_.add("mesh.vert", "mesh.frag");
+  useMeshProgram(GpuMesh{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}}, false);  // the common variant: fail early
   backgroundProgram_ = shaders_.add("background.vert", "background.frag");
   compositeProgram_ = shaders_.add("oit_composite.vert", "oit_composite.frag");
   decalProgram_ = shaders_.add("mesh.vert", "decal.frag");
@@ -79,6 +81,7 @@ void SceneRenderer::upload(const core::Scene& scene) {
     fill(m, g.vao, g.vertices, g.indices);
     g.indexCount = int(m.indices.size());
     g.color = m.color;
+    g.striated = std::any_of(m.colors.begin(), m.colors.end(), [](const glm::vec4& c) { return c.a > 0.0f; });
     triangles_ += m.triangleCount();
     meshes_.push_back(std::move(g));
   }
@@ -125,19 +128,64 @@ void SceneRenderer::setStyles(const std::vector<MeshStyle>& styles) {
   for (std::size_t i = 0; i < meshes_.size(); ++i) meshes_[i].style = i < styles.size() ? styles[i] : MeshStyle{};
 }
 
-void SceneRenderer::drawMesh(unsigned program, const GpuMesh& m, const glm::mat4& model) const {
-  glUniformMatrix4fv(glGetUniformLocation(program, "uModel"), 1, GL_FALSE, glm::value_ptr(model));
-  glUniform3fv(glGetUniformLocation(program, "uColor"), 1, glm::value_ptr(m.color));
-  glUniform1f(glGetUniformLocation(program, "uAlpha"), m.style.alpha);
-  glUniform4fv(glGetUniformLocation(program, "uHighlight"), 1, glm::value_ptr(m.style.highlight));
+void SceneRenderer::setCullBackFaces(const std::vector<bool>& perMesh) {
+  for (std::size_t i = 0; i < meshes_.size(); ++i) meshes_[i].cull = i < perMesh.size() && perMesh[i];
+}
+
+const SceneRenderer::MeshUniforms& SceneRenderer::useMeshProgram(const GpuMesh& m, bool oit) {
+  const std::size_t v = (m.striated ? 1 : 0) + (m.painted ? 2 : 0);
+  if (meshVariants_[v] == kNoProgram) {
+    const std::string defines = std::string(m.striated ? "" : "#define NO_STRIATION\n") + (m.painted ? "" : "#define NO_REFERRAL\n");
+    meshVariants_[v] = shaders_.add("mesh.vert", "mesh.frag", defines);
+  }
+  MeshUniforms& u = variantUniforms_[v];
+  if (!variantReady_[v]) {  // first use this frame: the program may have been rebuilt since the last
+    const GLuint prog = shaders_.program(meshVariants_[v]).id();
+    u = MeshUniforms{prog, glGetUniformLocation(prog, "uModel"), glGetUniformLocation(prog, "uColor"),
+                     glGetUniformLocation(prog, "uAlpha"), glGetUniformLocation(prog, "uHighlight"),
+                     glGetUniformLocation(prog, "uOit"), glGetUniformLocation(prog, "uTwoSided")};
+    glUseProgram(prog);
+    glUniformMatrix4fv(glGetUniformLocation(prog, "uViewProj"), 1, GL_FALSE, glm::value_ptr(frame_.viewProj));
+    glUniform3fv(glGetUniformLocation(prog, "uEye"), 1, glm::value_ptr(frame_.eye));
+    glUniform3fv(glGetUniformLocation(prog, "uKeyDir"), 1, glm::value_ptr(frame_.key));
+    glUniform3fv(glGetUniformLocation(prog, "uFillDir"), 1, glm::value_ptr(frame_.fill));
+    variantReady_[v] = true;
+    variantOit_[v] = -1;
+    activeVariant_ = v;
+  }
+  if (activeVariant_ != v) {
+    glUseProgram(u.program);
+    activeVariant_ = v;
+  }
+  if (variantOit_[v] != int(oit)) {
+    glUniform1i(u.oit, oit ? 1 : 0);
+    variantOit_[v] = int(oit);
+  }
+  return u;
+}
+
+void SceneRenderer::setCulling(bool cull) const {
+  if (cull == culling_) return;
+  culling_ = cull;
+  if (cull) glEnable(GL_CULL_FACE);
+  else glDisable(GL_CULL_FACE);
+}
+
+void SceneRenderer::drawMesh(const MeshUniforms& u, const GpuMesh& m, const glm::mat4& model, bool twoSided) const {
+  glUniform1i(u.twoSided, twoSided ? 1 : 0);
+  glUniformMatrix4fv(u.model, 1, GL_FALSE, glm::value_ptr(model));
+  glUniform3fv(u.color, 1, glm::value_ptr(m.color));
+  glUniform1f(u.alpha, m.style.alpha);
+  glUniform4fv(u.highlight, 1, glm::value_ptr(m.style.highlight));
   glBindVertexArray(m.vao.id());
   glDrawElements(GL_TRIANGLES, m.indexCount, GL_UNSIGNED_INT, nullptr);
 }
 
-void SceneRenderer::ensureOitTargets(int width, int height) {
-  if (oitFbo_ && width == oitWidth_ && height == oitHeight_) return;
+void SceneRenderer::ensureOitTargets(int width, int height, unsigned depthFormat) {
+  if (oitFbo_ && width == oitWidth_ && height == oitHeight_ && depthFormat == oitDepthFormat_) return;
   oitWidth_ = width;
   oitHeight_ = height;
+  oitDepthFormat_ = depthFormat;
   oitFbo_ = Framebuffer();
   accumTexture_ = Texture();
   weightTexture_ = Texture();
@@ -153,13 +201,60 @@ void SceneRenderer::ensureOitTargets(int width, int height) {
   floatTexture(accumTexture_, GL_RGBA16F, GL_RGBA);
   floatTexture(weightTexture_, GL_R16F, GL_RED);
   glBindRenderbuffer(GL_RENDERBUFFER, oitDepth_.id());
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
+  glRenderbufferStorage(GL_RENDERBUFFER, depthFormat, width, height);
+  const bool stencil = depthFormat == GL_DEPTH24_STENCIL8 || depthFormat == GL_DEPTH32F_STENCIL8;
   glBindFramebuffer(GL_FRAMEBUFFER, oitFbo_.id());
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, accumTexture_.id(), 0);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_TEXTURE_2D, weightTexture_.id(), 0);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, oitDepth_.id());
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, stencil ? GL_DEPTH_STENCIL_ATTACHMENT : GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER,
+                            oitDepth_.id());
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
     throw core::UserError("This OpenGL driver cannot render translucent structures (no 16-bit float render targets).");
+}
+
+namespace {
+// The depth format of a framebuffer's depth buffer (the window's or an offscreen one), so the
+// transparency pass can take a copy of it; 0 when it has none that a blit could copy.
+GLenum depthFormatOf(GLuint framebuffer) {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
+  const GLenum attachment = framebuffer == 0 ? GL_DEPTH : GL_DEPTH_ATTACHMENT;
+  GLint type = GL_NONE, depthBits = 0, stencilBits = 0, componentType = GL_NONE;
+  glGetFramebufferAttachmentParameteriv(GL_READ_FRAMEBUFFER, attachment, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+  if (type == GL_NONE) return 0;
+  glGetFramebufferAttachmentParameteriv(GL_READ_FRAMEBUFFER, attachment, GL_FRAMEBUFFER_ATTACHMENT_DEPTH_SIZE, &depthBits);
+  glGetFramebufferAttachmentParameteriv(GL_READ_FRAMEBUFFER, attachment, GL_FRAMEBUFFER_ATTACHMENT_STENCIL_SIZE, &stencilBits);
+  glGetFramebufferAttachmentParameteriv(GL_READ_FRAMEBUFFER, attachment, GL_FRAMEBUFFER_ATTACHMENT_COMPONENT_TYPE, &componentType);
+  const bool isFloat = componentType == GL_FLOAT;
+  if (depthBits == 24) return stencilBits > 0 ? GL_DEPTH24_STENCIL8 : GL_DEPTH_COMPONENT24;
+  if (depthBits == 32 && isFloat) return stencilBits > 0 ? GL_DEPTH32F_STENCIL8 : GL_DEPTH_COMPONENT32F;
+  if (depthBits == 16 && stencilBits == 0) return GL_DEPTH_COMPONENT16;
+  if (depthBits == 32 && stencilBits == 0) return GL_DEPTH_COMPONENT32;
+  return 0;
+}
+}  // namespace
+
+// The translucent surfaces are depth-tested against the opaque ones: the target's depth is blitted
+// into the transparency target (one copy, resolved from the samples), or, where the driver cannot,
+// the opaque meshes are drawn again there without colour.
+void SceneRenderer::copyOpaqueDepth(unsigned fromFramebuffer, int width, int height) {
+  if (!depthCopyFails_) {
+    while (glGetError() != GL_NO_ERROR) {
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fromFramebuffer);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, oitFbo_.id());
+    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+    if (glGetError() == GL_NO_ERROR) return;
+    depthCopyFails_ = true;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, oitFbo_.id());
+  glClear(GL_DEPTH_BUFFER_BIT);
+  glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+  for (const auto& m : meshes_)
+    if (m.style.alpha >= 0.999f) {
+      setCulling(m.cull);
+      drawMesh(useMeshProgram(m, false), m, glm::mat4(1.0f), !m.cull);
+    }
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
 }
 
 void SceneRenderer::draw(const FrameParams& f) {
@@ -173,67 +268,66 @@ void SceneRenderer::draw(const FrameParams& f) {
   glViewport(0, 0, f.width, f.height);
   glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-
-  // Background: drawn first without depth writes.
-  glDisable(GL_DEPTH_TEST);
-  glDepthMask(GL_FALSE);
   glDisable(GL_BLEND);
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LESS);
+  glCullFace(GL_BACK);
+  glDisable(GL_CULL_FACE);
+  culling_ = false;
+
+  // Lights follow the camera, so every view of the body is lit the same way.
+  const glm::mat3 camToWorld = glm::transpose(glm::mat3(f.view));
+  const glm::vec3 key = glm::normalize(camToWorld * glm::vec3(-0.45f, 0.6f, 0.65f));
+  const glm::vec3 fill = glm::normalize(camToWorld * glm::vec3(0.7f, -0.1f, 0.5f));
+  const glm::mat4 viewProj = f.projection * f.view;
+  frame_ = FrameUniforms{viewProj, f.eye, key, fill};
+  for (bool& ready : variantReady_) ready = false;
+  activeVariant_ = kNoProgram;
+  const glm::mat4 identity(1.0f);
+
+  bool translucent = false;
+  for (const auto& m : meshes_) {
+    if (m.style.alpha >= 0.999f) {
+      setCulling(m.cull);
+      drawMesh(useMeshProgram(m, false), m, identity, !m.cull);
+    } else if (m.style.alpha > 0.001f) {
+      translucent = true;
+    }
+  }
+
+  // Background after the opaque body, at the far plane: only the pixels the body left uncovered
+  // are shaded (the depth test rejects the rest before the shader runs).
+  glDepthFunc(GL_LEQUAL);
+  glDepthMask(GL_FALSE);
   const GLuint bg = shaders_.program(backgroundProgram_).id();
   glUseProgram(bg);
   glUniform3f(glGetUniformLocation(bg, "uTop"), 0.16f, 0.18f, 0.22f);
   glUniform3f(glGetUniformLocation(bg, "uBottom"), 0.035f, 0.04f, 0.05f);
   glBindVertexArray(emptyVao_.id());
-  glDrawArrays(GL_TRIANGLES, 0, 3);
-  glDepthMask(GL_TRUE);
-
-  glEnable(GL_DEPTH_TEST);
+  glDrawArrays(GL_TRIANGLES, 0, 32 * 18 * 6);  // background.vert's grid
   glDepthFunc(GL_LESS);
-  if (cullBackFaces_) glEnable(GL_CULL_FACE);
-  else glDisable(GL_CULL_FACE);
-  glCullFace(GL_BACK);
-  const GLuint prog = shaders_.program(meshProgram_).id();
-  glUseProgram(prog);
-  const glm::mat4 viewProj = f.projection * f.view;
-  glUniformMatrix4fv(glGetUniformLocation(prog, "uViewProj"), 1, GL_FALSE, glm::value_ptr(viewProj));
-  glUniform3fv(glGetUniformLocation(prog, "uEye"), 1, glm::value_ptr(f.eye));
-  // Lights follow the camera, so every view of the body is lit the same way.
-  const glm::mat3 camToWorld = glm::transpose(glm::mat3(f.view));
-  const glm::vec3 key = glm::normalize(camToWorld * glm::vec3(-0.45f, 0.6f, 0.65f));
-  const glm::vec3 fill = glm::normalize(camToWorld * glm::vec3(0.7f, -0.1f, 0.5f));
-  glUniform3fv(glGetUniformLocation(prog, "uKeyDir"), 1, glm::value_ptr(key));
-  glUniform3fv(glGetUniformLocation(prog, "uFillDir"), 1, glm::value_ptr(fill));
-  glUniform1i(glGetUniformLocation(prog, "uOit"), 0);
-  const glm::mat4 identity(1.0f);
-
-  bool translucent = false;
-  for (const auto& m : meshes_) {
-    if (m.style.alpha >= 0.999f) drawMesh(prog, m, identity);
-    else if (m.style.alpha > 0.001f) translucent = true;
-  }
+  glDepthMask(GL_TRUE);
+  activeVariant_ = kNoProgram;
 
   if (translucent && f.width > 0 && f.height > 0) {
-    // Weighted blended OIT: the opaque depth first (no colour), then every translucent surface
-    // accumulated without depth writes, then one composite over the opaque image.
-    ensureOitTargets(f.width, f.height);
+    // Weighted blended OIT: the opaque depth first, then every translucent surface accumulated
+    // without depth writes, then one composite over the opaque image.
+    const GLenum depthFormat = depthFormatOf(GLuint(target));
+    ensureOitTargets(f.width, f.height, depthFormat ? depthFormat : GLenum(GL_DEPTH_COMPONENT24));
+    if (!depthFormat) depthCopyFails_ = true;
+    copyOpaqueDepth(GLuint(target), f.width, f.height);
     glBindFramebuffer(GL_FRAMEBUFFER, oitFbo_.id());
     const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
     glDrawBuffers(2, buffers);
     const float clearAccum[] = {0.0f, 0.0f, 0.0f, 1.0f}, clearWeight[] = {0.0f, 0.0f, 0.0f, 0.0f};
     glClearBufferfv(GL_COLOR, 0, clearAccum);
     glClearBufferfv(GL_COLOR, 1, clearWeight);
-    glClear(GL_DEPTH_BUFFER_BIT);
-    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
-    for (const auto& m : meshes_)
-      if (m.style.alpha >= 0.999f) drawMesh(prog, m, identity);
-    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glDepthMask(GL_FALSE);
-    glDisable(GL_CULL_FACE);  // a ghost shows its far side faintly too, as glass does
+    setCulling(false);  // a ghost shows its far side faintly too, as glass does
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_ONE, GL_ONE, GL_ZERO, GL_ONE_MINUS_SRC_ALPHA);
-    glUniform1i(glGetUniformLocation(prog, "uOit"), 1);
     for (const auto& m : meshes_)
-      if (m.style.alpha < 0.999f && m.style.alpha > 0.001f) drawMesh(prog, m, identity);
-    glUniform1i(glGetUniformLocation(prog, "uOit"), 0);
+      if (m.style.alpha < 0.999f && m.style.alpha > 0.001f) drawMesh(useMeshProgram(m, true), m, identity, true);
 
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, GLuint(target));
     glBindFramebuffer(GL_READ_FRAMEBUFFER, GLuint(readTarget));
@@ -257,9 +351,10 @@ void SceneRenderer::draw(const FrameParams& f) {
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
     glEnable(GL_DEPTH_TEST);
-    if (cullBackFaces_) glEnable(GL_CULL_FACE);
-    glUseProgram(prog);
+    activeVariant_ = kNoProgram;
   }
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, GLuint(target));
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, GLuint(readTarget));
 
   if (decals_.indexCount > 0) {
     const GLuint dp = shaders_.program(decalProgram_).id();
@@ -268,7 +363,7 @@ void SceneRenderer::draw(const FrameParams& f) {
     glUniformMatrix4fv(glGetUniformLocation(dp, "uModel"), 1, GL_FALSE, glm::value_ptr(identity));
     glUniform3fv(glGetUniformLocation(dp, "uEye"), 1, glm::value_ptr(f.eye));
     glUniform3fv(glGetUniformLocation(dp, "uKeyDir"), 1, glm::value_ptr(key));
-    glDisable(GL_CULL_FACE);
+    setCulling(false);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glDepthMask(GL_FALSE);
@@ -278,23 +373,24 @@ void SceneRenderer::draw(const FrameParams& f) {
     glDepthFunc(GL_LESS);
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
-    if (cullBackFaces_) glEnable(GL_CULL_FACE);
-    glUseProgram(prog);
+    activeVariant_ = kNoProgram;
   }
 
   if (!markers_.empty()) {
     // Pins stay visible through the muscles that cover their bone.
     glDisable(GL_DEPTH_TEST);
     glDepthMask(GL_FALSE);
+    setCulling(true);  // a closed sphere: without depth, only its front faces may be drawn
     for (const auto& mk : markers_) {
       GpuMesh& s = markerSphere_;
       s.color = mk.color;
       s.style = MeshStyle{1.0f, glm::vec4(mk.color, 0.6f)};
-      drawMesh(prog, s, glm::scale(glm::translate(identity, mk.position), glm::vec3(mk.radius)));
+      drawMesh(useMeshProgram(s, false), s, glm::scale(glm::translate(identity, mk.position), glm::vec3(mk.radius)), false);
     }
     glDepthMask(GL_TRUE);
     glEnable(GL_DEPTH_TEST);
   }
+  setCulling(false);
   glBindVertexArray(0);
 }
 

@@ -55,9 +55,11 @@ public:
   // massage stroke's hand, trail and arrows. Depth-tested against the opaque body, not written;
   // an empty mesh clears them.
   void setDecals(const core::Mesh& decals);
-  // Back faces are culled for closed meshes (the body); a user's model may be open or wound
-  // inward, so it is drawn two-sided (picking is two-sided too).
-  void setCullBackFaces(bool cull) { cullBackFaces_ = cull; }
+  // Back faces are culled for closed, outward meshes (the body; a user's mesh that passes
+  // core::closedOutward); an open or inward one is drawn two-sided (picking is two-sided too).
+  // All meshes alike, or one flag per mesh of the uploaded scene (missing entries: two-sided).
+  void setCullBackFaces(bool cull) { setCullBackFaces(std::vector<bool>(meshes_.size(), cull)); }
+  void setCullBackFaces(const std::vector<bool>& perMesh);
   // Draws into the currently bound framebuffer.
   void draw(const FrameParams& frame);
 
@@ -74,18 +76,42 @@ private:
     MeshStyle style;
     Buffer overlay{NoCreate};  // per-vertex (essential, spillover), when painted
     bool painted = false;
+    bool cull = true;  // closed and outward: back faces culled
+    bool striated = false;  // some vertex shows striation (vertex colour alpha > 0)
   };
-  void drawMesh(unsigned program, const GpuMesh& m, const glm::mat4& model) const;
-  void ensureOitTargets(int width, int height);
+  // The mesh program's uniforms, looked up once a frame (the program may be reloaded from disk).
+  struct MeshUniforms {
+    unsigned program = 0;
+    int model = -1, color = -1, alpha = -1, highlight = -1, oit = -1, twoSided = -1;
+  };
+  // What every variant of the mesh program gets once a frame.
+  struct FrameUniforms {
+    glm::mat4 viewProj{1.0f};
+    glm::vec3 eye{0.0f}, key{0.0f}, fill{0.0f};
+  };
+  // The variant of the mesh program for this mesh (built on first use), in use, with the frame's
+  // uniforms set the first time it is used this frame.
+  const MeshUniforms& useMeshProgram(const GpuMesh& m, bool oit);
+  void drawMesh(const MeshUniforms& u, const GpuMesh& m, const glm::mat4& model, bool twoSided) const;
+  void setCulling(bool cull) const;
+  void ensureOitTargets(int width, int height, unsigned depthFormat);
+  void copyOpaqueDepth(unsigned fromFramebuffer, int width, int height);
   void uploadMarkerSphere();
 
   ShaderLibrary shaders_;
-  std::size_t meshProgram_ = 0, backgroundProgram_ = 0, compositeProgram_ = 0, decalProgram_ = 0;
+  std::size_t backgroundProgram_ = 0, compositeProgram_ = 0, decalProgram_ = 0;
+  static constexpr std::size_t kNoProgram = ~std::size_t(0);
+  std::size_t meshVariants_[4] = {kNoProgram, kNoProgram, kNoProgram, kNoProgram};  // by striated + 2 * painted
+  MeshUniforms variantUniforms_[4];
+  bool variantReady_[4] = {false, false, false, false};  // frame uniforms set this frame
+  int variantOit_[4] = {-1, -1, -1, -1};
+  std::size_t activeVariant_ = kNoProgram;
+  FrameUniforms frame_;
   VertexArray emptyVao_{NoCreate};
   std::vector<GpuMesh> meshes_;
   std::size_t triangles_ = 0;
   std::vector<Marker> markers_;
-  bool cullBackFaces_ = true;
+  mutable bool culling_ = false;  // GL_CULL_FACE as last set by setCulling
   GpuMesh decals_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(1.0f), MeshStyle{}, Buffer{NoCreate}, false};
   GpuMesh markerSphere_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(0.8f), MeshStyle{}, Buffer{NoCreate}, false};
   // Transparency targets, made on first use at the frame's size.
@@ -93,6 +119,8 @@ private:
   Texture accumTexture_{NoCreate}, weightTexture_{NoCreate};
   Renderbuffer oitDepth_{NoCreate};
   int oitWidth_ = 0, oitHeight_ = 0;
+  unsigned oitDepthFormat_ = 0;
+  bool depthCopyFails_ = false;  // the driver refused to blit the target's depth: redraw it instead
 };
 
 }  // namespace dorsum::render

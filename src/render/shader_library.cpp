@@ -90,7 +90,12 @@ void ShaderLibrary::rebuild(Entry& e) {
   e.stamp = stampOf(e);
   std::string log;
   try {
-    Program p = buildProgram(source(e.vertex), source(e.fragment), log);
+    auto withDefines = [&](ShaderSource src) {
+      const auto eol = src.text.find('\n');  // after the #version line, which must come first
+      if (!e.defines.empty() && eol != std::string::npos) src.text.insert(eol + 1, e.defines + "#line 2\n");
+      return src;
+    };
+    Program p = buildProgram(withDefines(source(e.vertex)), withDefines(source(e.fragment)), log);
     if (p) {
       e.program = std::move(p);
       e.log.clear();
@@ -102,12 +107,13 @@ void ShaderLibrary::rebuild(Entry& e) {
   e.log = log;  // the previous program (if any) stays in use
 }
 
-std::size_t ShaderLibrary::add(const std::string& vertex, const std::string& fragment) {
+std::size_t ShaderLibrary::add(const std::string& vertex, const std::string& fragment, const std::string& defines) {
   for (std::size_t i = 0; i < entries_.size(); ++i)
-    if (entries_[i].vertex == vertex && entries_[i].fragment == fragment) return i;
+    if (entries_[i].vertex == vertex && entries_[i].fragment == fragment && entries_[i].defines == defines) return i;
   Entry e;
   e.vertex = vertex;
   e.fragment = fragment;
+  e.defines = defines;
   rebuild(e);
   if (!e.program)
     throw core::UserError("The shaders " + vertex + " and " + fragment + " do not compile: " + e.log);

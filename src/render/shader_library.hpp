@@ -32,13 +32,15 @@ public:
   // A program that may be rebuilt when its files change on disk.
   struct Entry {
     std::string vertex, fragment;
+    std::string defines;  // "#define ..." lines put after #version: a variant of the same files
     Program program{NoCreate};
     std::string log;  // last compile error, empty when the current program is up to date
     std::filesystem::file_time_type stamp{};
   };
 
-  // Builds (or finds) the program of the two files; returns the entry index.
-  std::size_t add(const std::string& vertex, const std::string& fragment);
+  // Builds (or finds) the program of the two files (with `defines` after their #version line, for
+  // a variant that leaves out work); returns the entry index.
+  std::size_t add(const std::string& vertex, const std::string& fragment, const std::string& defines = "");
   const Program& program(std::size_t index) const { return entries_[index].program; }
   // Checks the files' times and rebuilds what changed. Returns true when a program or its error changed.
   bool reloadChanged();

@@ -108,3 +108,24 @@ TEST_CASE("picking: a pixel's ray starts at the camera and goes through that pix
   const Ray right = pixelRay(cam, 640, 480, 600.0f, 240.0f);
   CHECK(right.direction.x < centre.direction.x);  // seen from behind, screen right is the subject's right (-X)
 }
+
+TEST_CASE("picking: a BVH built on first use answers as one built at once", "[picking]") {
+  Bvh lazy;
+  lazy.buildOnFirstUse(model().scene);
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> x(-0.2f, 0.2f), y(0.9f, 1.5f);
+  for (int i = 0; i < 200; ++i) {
+    const Ray ray{glm::vec3(x(rng), y(rng), -1.0f), glm::vec3(0, 0, 1)};
+    const auto a = lazy.nearest(ray), b = bvh().nearest(ray);
+    REQUIRE(a.has_value() == b.has_value());
+    if (a) {
+      CHECK(a->mesh == b->mesh);
+      CHECK(a->face == b->face);
+      CHECK(a->t == b->t);
+    }
+  }
+  CHECK(lazy.triangleCount() == bvh().triangleCount());
+  const auto c = lazy.closest(glm::vec3(0.0f, 1.2f, -0.2f)), d = bvh().closest(glm::vec3(0.0f, 1.2f, -0.2f));
+  REQUIRE(c.has_value());
+  CHECK(c->face == d->face);
+}

@@ -6,7 +6,23 @@
 
 namespace dorsum::core {
 
+void Bvh::buildOnFirstUse(const Scene& scene) {
+  tris_.clear();
+  cornerNormals_.clear();
+  nodes_.clear();
+  pending_ = &scene;
+}
+
+void Bvh::ensureBuilt() const {
+  if (!pending_) return;
+  const Scene* scene = pending_;
+  pending_ = nullptr;
+  // Only a non-const Bvh can have a pending scene (buildOnFirstUse is non-const): the cast is sound.
+  const_cast<Bvh*>(this)->build(*scene);
+}
+
 void Bvh::build(const Scene& scene) {
+  pending_ = nullptr;
   tris_.clear();
   cornerNormals_.clear();
   nodes_.clear();
@@ -86,6 +102,7 @@ bool hitBox(const glm::vec3& bmin, const glm::vec3& bmax, const glm::vec3& origi
 
 template <typename Visit>
 void Bvh::traverse(const Ray& ray, float tMin, float& tMax, Visit&& visit) const {
+  ensureBuilt();
   if (nodes_.empty()) return;
   const glm::vec3 invDir = 1.0f / ray.direction;  // infinities are fine for the slab test
   std::uint32_t stack[64];
@@ -188,6 +205,7 @@ float boxDistance2(const glm::vec3& p, const glm::vec3& bmin, const glm::vec3& b
 }  // namespace
 
 std::optional<ClosestPoint> Bvh::closest(const glm::vec3& p, float maxDistance) const {
+  ensureBuilt();
   if (nodes_.empty()) return std::nullopt;
   float best2 = maxDistance * maxDistance;
   std::int64_t bestTri = -1;

@@ -39,6 +39,10 @@ public:
   Bvh() = default;
   explicit Bvh(const Scene& scene) { build(scene); }
   void build(const Scene& scene);
+  // Keeps a reference to the scene (which must outlive the BVH or the next build) and builds on the
+  // first query instead: the viewer draws its first frame before anything is picked. The result is
+  // the same as build(); queries from one thread only.
+  void buildOnFirstUse(const Scene& scene);
 
   // Nearest hit with t in (tMin, tMax) on a mesh accepted by the filter (all when empty).
   std::optional<RayHit> nearest(const Ray& ray, float tMin = 0.0f, float tMax = 1e30f,
@@ -49,7 +53,10 @@ public:
   void forEachHit(const Ray& ray, float tMin, float tMax, const std::function<void(const RayHit&)>& visit) const;
   // Nearest surface point within maxDistance, on any mesh.
   std::optional<ClosestPoint> closest(const glm::vec3& p, float maxDistance = 1e30f) const;
-  std::size_t triangleCount() const { return tris_.size(); }
+  std::size_t triangleCount() const {
+    ensureBuilt();
+    return tris_.size();
+  }
 
 private:
   struct Tri {
@@ -61,12 +68,14 @@ private:
     std::uint32_t start, count;  // leaf: range in tris_; inner: count == 0
     std::uint32_t left, right;
   };
+  void ensureBuilt() const;
   std::uint32_t buildNode(std::uint32_t start, std::uint32_t count, std::vector<glm::vec3>& centroids);
   template <typename Visit>
   void traverse(const Ray& ray, float tMin, float& tMax, Visit&& visit) const;
   std::vector<Tri> tris_;
   std::vector<glm::vec3> cornerNormals_;  // three per triangle, in tris_ order
   std::vector<Node> nodes_;
+  mutable const Scene* pending_ = nullptr;  // set by buildOnFirstUse until the first query
 };
 
 }  // namespace dorsum::core
