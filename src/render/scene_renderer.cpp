@@ -56,7 +56,8 @@ void fill(const core::Mesh& m, VertexArray& vao, Buffer& vertices, Buffer& indic
 }  // namespace
 
 SceneRenderer::SceneRenderer(std::optional<std::filesystem::path> shaderDir) : shaders_(std::move(shaderDir)) {
-  useMeshProgram(GpuMesh{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}}, false);  // the common variant: fail early
+  GpuMesh plain{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(0.8f), MeshStyle{}};
+  useMeshProgram(plain, false);  // the common variant: fail early
   backgroundProgram_ = shaders_.add("background.vert", "background.frag");
   compositeProgram_ = shaders_.add("oit_composite.vert", "oit_composite.frag");
   decalProgram_ = shaders_.add("mesh.vert", "decal.frag");

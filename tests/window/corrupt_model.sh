@@ -20,10 +20,6 @@ open_model() {  # open_model PATH: Ctrl+O (the path field has the keys, the last
   xdotool mousemove --window "$wid" 640 100
   xdotool key --window "$wid" ctrl+o
   sleep 2
-  xdotool key End  # the field is active and the viewer awake before the path comes
-  sleep 1
-  xdotool key ctrl+a
-  sleep 0.5
   xdotool type --delay 40 "$1"
   sleep 1
   xdotool key Return  # a quick tap, as scripts and fast typists give
