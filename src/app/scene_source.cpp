@@ -61,7 +61,7 @@ LoadedScene loadScene(const SceneRequest& request) {
   }
   // What each node is comes from the table written with the bake, not from its name.
   core::AtlasModel model =
-      core::describeScene(atlas, core::loadModelFromMemory(glb, "glb", what), core::glbStructureTable(glb, what), what);
+      core::describeScene(atlas, core::loadModelFromMemory(glb, "glb", what, true), core::glbStructureTable(glb, what), what);
   out.scene = std::move(model.scene);
   out.structures = std::move(model.structures);
   out.atlas = std::move(atlas);

@@ -155,11 +155,13 @@ Scene collectScene(const aiScene* scene, Assimp::Importer& importer, const std::
 }
 }  // namespace
 
-Scene loadModelFromMemory(const std::string& bytes, const std::string& hint, const std::string& what) {
+Scene loadModelFromMemory(const std::string& bytes, const std::string& hint, const std::string& what, bool ownBake) {
   Assimp::Importer importer;
   configure(importer);
-  return collectScene(importer.ReadFileFromMemory(bytes.data(), bytes.size(), kImportFlags, hint.c_str()), importer,
-                      what);
+  // Our own bake is triangles with normals and unique vertices already: only the fibre tangents
+  // are derived (joining vertices and generating normals again cost most of the import).
+  const unsigned flags = ownBake ? aiProcess_ValidateDataStructure | aiProcess_CalcTangentSpace : kImportFlags;
+  return collectScene(importer.ReadFileFromMemory(bytes.data(), bytes.size(), flags, hint.c_str()), importer, what);
 }
 
 namespace {

@@ -15,7 +15,9 @@ namespace dorsum::core {
 Scene loadModel(const std::filesystem::path& path);
 
 // Reads a model held in memory (e.g. a GLB baked in this process); hint is the format's extension.
-Scene loadModelFromMemory(const std::string& bytes, const std::string& hint, const std::string& what);
+// ownBake: the bytes are a GLB sceneToGlb wrote (checked by its stamp), so Assimp's clean-up steps
+// are skipped.
+Scene loadModelFromMemory(const std::string& bytes, const std::string& hint, const std::string& what, bool ownBake = false);
 
 // Writes the scene as one binary glTF (GLB) through Assimp's exporter: one node per mesh named
 // as the mesh, one material per mesh, normals, UVs and vertex colours. Deterministic.

@@ -76,3 +76,26 @@ TEST_CASE("model io: the baked body is stamped; a truncated or foreign GLB does 
   CHECK_FALSE(glbMatchesStamp("", stamp));
   CHECK_FALSE(glbMatchesStamp("glTF", stamp));
 }
+
+TEST_CASE("model io: our own bake read without Assimp's clean-up steps is the same body", "[model]") {
+  const std::string glb = readTextFile(DORSUM_BAKED_ATLAS, "The baked body");
+  const Scene quick = loadModelFromMemory(glb, "glb", "the bake", true);
+  const Scene full = loadModelFromMemory(glb, "glb", "the bake", false);
+  REQUIRE(quick.meshes.size() == full.meshes.size());
+  for (std::size_t i = 0; i < quick.meshes.size(); ++i) {
+    const Mesh& a = quick.meshes[i];
+    const Mesh& b = full.meshes[i];
+    INFO(a.name);
+    REQUIRE(a.name == b.name);
+    REQUIRE(a.positions.size() == b.positions.size());
+    CHECK(a.indices == b.indices);
+    CHECK(a.fibres.size() == b.fibres.size());
+    std::size_t differing = 0;
+    for (std::size_t v = 0; v < a.positions.size(); ++v) {
+      differing += glm::distance(a.positions[v], b.positions[v]) > 1e-6f;
+      differing += glm::distance(a.normals[v], b.normals[v]) > 1e-3f;
+      if (v < a.fibres.size()) differing += glm::distance(a.fibres[v], b.fibres[v]) > 1e-3f;
+    }
+    CHECK(differing == 0);
+  }
+}
