@@ -237,6 +237,13 @@ public:
       } else {
         explore_.freeLeft = 0.0f, explore_.freeRight = io.DisplaySize.x;
       }
+      // A dialog or menu that is open owns the input: no shortcut but Ctrl+Q and no click reaches
+      // what is behind it (a panel or card appearing over an open dialog aborted ImGui 1.86).
+      const bool popupOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+      if (popupOpen) {
+        std::erase_if(events.keys, [](const ui::KeyPress& k) { return !(k.ctrl && k.key == ui::letter('Q')); });
+        events.mouse.clear();
+      }
       // While a routine plays, Space, the arrows and Escape belong to the player.
       std::vector<ui::KeyPress> keys = events.keys;
       if (ui::readMassageShortcuts(massage_, keys, typing, actions.view, playerRequests))
@@ -247,7 +254,7 @@ public:
       ui::readExploreShortcuts(explore_, keys, typing, actions.view);
       handleCameraInput(fbW, fbH, typing);
       handleClicks(events.mouse, fbW, fbH, actions.view);
-      handleHover(fbW, fbH);
+      if (!popupOpen) handleHover(fbW, fbH);
       drawHoverTooltip();
       ImGui::Render();
       if (!events.keys.empty() || !events.mouse.empty() || !actions.view.empty()) ui_.showHint = ui_.showHint && actions.view.empty() && events.mouse.empty();

@@ -68,7 +68,7 @@ void drawExplorePanels(ExploreState& s, std::vector<Command>& out) {
   const float panelWidth = std::min(em * 19, std::max(em * 9, vp->WorkSize.x * 0.25f));
   ImGui::SetNextWindowPos({vp->WorkPos.x + em * 0.5f, top + em * 0.5f}, ImGuiCond_Always);
   ImGui::SetNextWindowSize({panelWidth, 0}, ImGuiCond_Always);
-  ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);  // folds at its title
+  ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoFocusOnAppearing);  // folds at its title
   const int peel = s.display.peel;
   const std::string outermost = s.layers.empty() ? std::string("no layers (a model)")
                           : peel < deepest  ? layerName(peel + 1)
@@ -127,7 +127,7 @@ void drawExplorePanels(ExploreState& s, std::vector<Command>& out) {
   if (s.showList) {
     ImGui::SetNextWindowPos({vp->WorkPos.x + em * 0.5f, layersBottom + em * 0.5f}, ImGuiCond_Always);
     ImGui::SetNextWindowSize({panelWidth, std::max(em * 4, vp->WorkPos.y + vp->WorkSize.y - layersBottom - em)}, ImGuiCond_Always);
-    ImGui::Begin("Structures", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    ImGui::Begin("Structures", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", "Search (English or Latin)", s.search, sizeof s.search,
                              ImGuiInputTextFlags_CallbackAlways, applyMissedBackspaces, &s.missedBackspaces);
@@ -195,7 +195,7 @@ void drawExplorePanels(ExploreState& s, std::vector<Command>& out) {
     ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - em * 0.5f, top + em * 0.5f}, ImGuiCond_Always, {1.0f, 0.0f});
     ImGui::SetNextWindowSize({std::min(em * 24, std::max(em * 10, vp->WorkSize.x * 0.28f)), height - em}, ImGuiCond_Always);
     bool open = true;
-    ImGui::Begin("Referred pain", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    ImGui::Begin("Referred pain", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing);
     s.freeRight = ImGui::GetWindowPos().x;
     ImGui::PushTextWrapPos(0.0f);
     ImGui::SetWindowFontScale(1.2f);
@@ -241,7 +241,7 @@ void drawExplorePanels(ExploreState& s, std::vector<Command>& out) {
     ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - em * 0.5f, top + em * 0.5f}, ImGuiCond_Always, {1.0f, 0.0f});
     ImGui::SetNextWindowSize({std::min(em * 24, std::max(em * 10, vp->WorkSize.x * 0.28f)), height - em}, ImGuiCond_Always);
     bool open = true;
-    ImGui::Begin("Structure", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    ImGui::Begin("Structure", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing);
     s.freeRight = ImGui::GetWindowPos().x;
     ImGui::PushTextWrapPos(0.0f);
     ImGui::SetWindowFontScale(1.25f);

@@ -43,7 +43,7 @@ void drawMassagePanel(MassageState& s, float& freeRight, std::vector<Command>& v
   ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - em * 0.5f, top + em * 0.5f}, ImGuiCond_Always, {1.0f, 0.0f});
   ImGui::SetNextWindowSize({std::min(em * 24, std::max(em * 11, vp->WorkSize.x * 0.3f)), height - em}, ImGuiCond_Always);
   bool open = true;
-  ImGui::Begin("Massage", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  ImGui::Begin("Massage", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing);
   freeRight = ImGui::GetWindowPos().x;
   if (!open) view.push_back(Command::stopRoutine());
   ImGui::PushTextWrapPos(0.0f);

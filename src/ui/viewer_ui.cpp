@@ -153,7 +153,8 @@ void drawViewerUi(UiState& state, UiActions& out) {
     ImGui::SetNextWindowSizeConstraints({0, 0}, {vp->WorkSize.x * 0.6f, vp->WorkSize.y * 0.5f});
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.12f, 0.10f, 0.97f));
     ImGui::Begin("##message", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PushTextWrapPos(vp->WorkSize.x * 0.55f);
     ImGui::TextUnformatted(state.message.c_str());
     ImGui::PopTextWrapPos();
@@ -164,7 +165,7 @@ void drawViewerUi(UiState& state, UiActions& out) {
 
   if (!state.shaderErrors.empty()) {
     ImGui::SetNextWindowSize({ImGui::GetFontSize() * 36, ImGui::GetFontSize() * 12}, ImGuiCond_FirstUseEver);
-    ImGui::Begin("Shader errors (the last good shaders stay in use)");
+    ImGui::Begin("Shader errors (the last good shaders stay in use)", nullptr, ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::TextWrapped("%s", state.shaderErrors.c_str());
     ImGui::End();
   }
