@@ -250,8 +250,9 @@ std::optional<int> CommandLine::parse(int argc, const char* const* argv, std::os
   } catch (const CLI::CallForAllHelp& e) {
     return cli.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    err << "dorsum: " << e.what() << (std::string(e.what()).ends_with(".") ? "" : ".")
-        << " Run 'dorsum --help' for the options.\n";
+    // CLI11 quotes the argument it could not take: a 100 kB value stays one short line.
+    const std::string what = core::shortened(e.what());
+    err << "dorsum: " << what << (what.ends_with(".") ? "" : ".") << " Run 'dorsum --help' for the options.\n";
     return 2;
   }
   return std::nullopt;
