@@ -135,7 +135,7 @@ public:
   std::vector<T> array(std::uint64_t count) {
     if (count > (bytes_.size() - at_) / sizeof(T)) cutShort();
     std::vector<T> v(static_cast<std::size_t>(count));
-    std::memcpy(v.data(), bytes_.data() + at_, v.size() * sizeof(T));
+    if (!v.empty()) std::memcpy(v.data(), bytes_.data() + at_, v.size() * sizeof(T));  // an empty vector's data() may be null
     at_ += v.size() * sizeof(T);
     return v;
   }

@@ -1,5 +1,6 @@
 #pragma once
 // Parsing of small command-line values shared by the CLI subcommands.
+#include <string>
 #include <string_view>
 
 namespace dorsum::core {
@@ -14,5 +15,8 @@ Size parseSize(std::string_view text);
 std::string shortNumber(double v);
 
 constexpr int kMaxImageSide = 8192;
+
+// Levenshtein distance: the nearest id or command to a mistyped one.
+std::size_t editDistance(std::string_view a, std::string_view b);
 
 }  // namespace dorsum::core

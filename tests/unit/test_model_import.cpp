@@ -84,6 +84,18 @@ TEST_CASE("model import: a scene survives the pipe unchanged", "[model][import]"
   }
 }
 
+// An empty mesh (no vertex, no face) decodes without copying from a null pointer (UBSan found it
+// with tests/fuzz/fuzz_scene; only the sanitizer build sees it fail) and is dropped.
+TEST_CASE("model import: an empty mesh in the bytes is read without undefined behaviour and dropped", "[model][import]") {
+  Scene in = twoMeshes();
+  Mesh empty;
+  empty.name = "empty";
+  in.meshes.insert(in.meshes.begin(), empty);
+  const Scene out = decodeScene(encodeScene(in), "test");
+  REQUIRE(out.meshes.size() == 2);
+  CHECK(out.meshes[0].name == in.meshes[1].name);
+}
+
 TEST_CASE("model import: bytes cut short or lying about their counts are refused, never trusted", "[model][import]") {
   const std::string bytes = encodeScene(twoMeshes());
   for (std::size_t n = 0; n < bytes.size(); ++n) {

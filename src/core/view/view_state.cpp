@@ -44,23 +44,6 @@ Bounds ViewContext::boundsOf(const std::string& id) const {
   return b;
 }
 
-namespace {
-std::size_t editDistance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-}  // namespace
-
 std::vector<std::string> ViewContext::nearestIds(const std::string& id, std::size_t count) const {
   std::vector<std::pair<std::size_t, std::string>> ranked;
   std::set<std::string> seen;
