@@ -1,13 +1,17 @@
 #version 330 core
 // The surface per pixel: fascicle striations across the fibres (uv.y runs across them in
-// centimetres), referred pain painted on the skin, the key light's highlight, then a filmic tone
-// curve and gamma. The slowly varying light (ambient, key, fill, rim, selection glow) comes per
-// vertex from mesh.vert, in linear space.
+// centimetres), referred pain painted on the skin, then a filmic tone curve and gamma. The slowly
+// varying light (ambient, key, fill, rim, the key light's highlight, the selection's glow) comes
+// per vertex from mesh.vert, in linear space.
 // Variants leave out what a mesh cannot show: NO_STRIATION (no striated muscle on it), NO_REFERRAL
-// (nothing painted on it); the renderer picks one per mesh, so no fragment pays for them in vain.
+// (nothing painted on it); PIXEL_SPECULAR puts the highlight here for a coarse mesh. The renderer
+// picks one per mesh, so no fragment pays for them in vain.
+in vec2 vStriation;  // across the fibres, striation strength (muscle belly 1, tendon and bone 0)
+in vec3 vAdd;        // the selection's glow and (per vertex) the highlight, added after the striations
+#ifdef PIXEL_SPECULAR
 in vec3 vNormal;
 in vec3 vHalf;
-in vec3 vStriation;  // across the fibres, striation strength (muscle belly 1, tendon and bone 0), glow
+#endif
 #ifndef NO_REFERRAL
 in vec2 vReferral;  // essential, spillover: solid red and stippled red, the literature's convention
 in vec3 vBase;
@@ -21,13 +25,25 @@ uniform int uOit;         // 1: write weighted-blended order-independent transpa
 layout(location = 0) out vec4 fragColor;
 layout(location = 1) out vec4 fragWeight;
 
-float hash(float x) { return fract(sin(x * 127.1) * 43758.5453); }
+// A pseudo-random value in [0, 1) per fascicle band (Hoskins' hash without sine: a few
+// multiply-adds, where sin costs a long polynomial on software GL).
+float hash(float x) {
+  x = fract(x * 0.1031);
+  x *= x + 33.33;
+  x *= x + x;
+  return fract(x);
+}
 
-// pow(c, 1/2.2) on [0, 1] within 0.25/255 of it: a polynomial in c^(1/4) (two square roots), far
-// cheaper than pow's log and exp on software GL.
-vec3 gammaEncode(vec3 c) {
-  vec3 q = sqrt(sqrt(c));
-  return q * (0.0439254 + q * (1.1858997 + q * (-0.3283804 + q * 0.0988116)));
+// The filmic tone curve (Narkowicz's ACES fit, exposure 0.8) followed by pow(c, 1/2.2), as one
+// rational function of sqrt(c), fitted by least squares within 0.34/255 of the two for every c >= 0
+// (tools/fit_tone_curve.py): one square root and one division a channel instead of a division, two
+// square roots and a polynomial. Highlights roll off instead of clipping to white, so pale tendon and
+// ivory bone keep their shading.
+vec3 toneMapEncode(vec3 c) {
+  vec3 s = sqrt(max(c, 0.0));
+  vec3 num = s * (0.5635102 + s * (1.1432487 + s * 8.0790152));
+  vec3 den = 1.0 + s * (0.7221800 + s * (1.5152649 + s * 7.8995662));
+  return min(num / den, 1.0);
 }
 
 void main() {
@@ -59,23 +75,19 @@ void main() {
   vec3 c = vLit * lighter;
   const float paintAlpha = 0.0;  // nothing painted on this mesh
 #endif
-  vec3 n = normalize(vNormal);
-  if (!gl_FrontFacing) n = -n;  // open meshes from user files still light their inside
-  vec3 h = normalize(vHalf);
-  // Gloss 16 (bone) to 48 (wet muscle) by squaring, not pow: mixed at the few fragments in between.
-  float s2 = max(dot(n, h), 0.0);
+#ifdef PIXEL_SPECULAR
+  // As mesh.vert's highlight(): gloss 16 (bone) to 48 (wet muscle) by squaring, not pow.
+  float nh = dot(vNormal, vHalf) * inversesqrt(dot(vNormal, vNormal) * dot(vHalf, vHalf));
+  if (!gl_FrontFacing) nh = -nh;  // open meshes from user files still light their inside
+  float s2 = max(nh, 0.0);
   s2 *= s2;
   s2 *= s2;
   s2 *= s2;
   float s16 = s2 * s2;
   float s48 = s16 * s16 * s16;
-  float spec = mix(s16, s48, striation) * mix(0.08, 0.16, striation);
-  c += vec3(spec) + uHighlight.rgb * vStriation.z;
-  // Filmic tone curve (Narkowicz's ACES fit): highlights roll off instead of clipping to white,
-  // so pale tendon and ivory bone keep their shading.
-  c *= 0.8;  // exposure
-  c = clamp((c * (2.51 * c + 0.03)) / (c * (2.43 * c + 0.59) + 0.14), 0.0, 1.0);
-  vec3 display = gammaEncode(c);
+  c += vec3(mix(s16, s48, striation) * mix(0.08, 0.16, striation));
+#endif
+  vec3 display = toneMapEncode(c + vAdd);
   // Painted skin stays readable through a ghosted skin: the paint is more opaque than the ghost.
   float alpha = uAlpha < 0.999 ? mix(uAlpha, 0.75, paintAlpha) : uAlpha;
   if (uOit == 1) {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <string>
 
 namespace dorsum::core {
@@ -17,6 +20,36 @@ bool isSoftwareRenderer(std::string_view glRenderer) {
 int frameSamples(bool softwareRenderer, bool moving, int stillSamples) {
   if (softwareRenderer && moving) return 0;
   return std::max(0, stillSamples);
+}
+
+float meanEdgeLength(const Mesh& mesh) {
+  const auto& p = mesh.positions;
+  double total = 0.0;
+  std::size_t edges = 0;
+  for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+    const std::uint32_t t[3] = {mesh.indices[i], mesh.indices[i + 1], mesh.indices[i + 2]};
+    if (t[0] >= p.size() || t[1] >= p.size() || t[2] >= p.size()) continue;
+    for (int k = 0; k < 3; ++k) {
+      const double e = glm::length(glm::dvec3(p[t[(k + 1) % 3]]) - glm::dvec3(p[t[k]]));
+      if (!std::isfinite(e)) continue;
+      total += e;
+      ++edges;
+    }
+  }
+  return edges == 0 ? 0.0f : float(total / double(edges));
+}
+
+float projectedPixels(float length, const Bounds& bounds, const glm::mat4& view, const glm::mat4& projection, int height) {
+  constexpr float kInfinite = std::numeric_limits<float>::infinity();
+  if (bounds.empty()) return kInfinite;
+  const float pixelsPerUnit = projection[1][1] * 0.5f * float(std::max(height, 0));  // at distance 1
+  const bool perspective = projection[2][3] != 0.0f;
+  if (!perspective) return length * pixelsPerUnit;
+  const glm::vec3 eye = glm::vec3(glm::inverse(view)[3]);
+  const glm::vec3 nearest = glm::clamp(eye, bounds.min, bounds.max);
+  const float depth = -(view * glm::vec4(nearest, 1.0f)).z;  // along the view axis
+  if (!(depth > 1e-6f)) return kInfinite;  // the eye inside the bounds, or level with them
+  return length * pixelsPerUnit / depth;
 }
 
 }  // namespace dorsum::core

@@ -1,6 +1,7 @@
 #include "render/scene_renderer.hpp"
 
 #include "core/error.hpp"
+#include "core/frame_quality.hpp"
 #include "core/primitives.hpp"
 #include "render/gl.hpp"
 
@@ -56,7 +57,8 @@ void fill(const core::Mesh& m, VertexArray& vao, Buffer& vertices, Buffer& indic
 }  // namespace
 
 SceneRenderer::SceneRenderer(std::optional<std::filesystem::path> shaderDir) : shaders_(std::move(shaderDir)) {
-  GpuMesh plain{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(0.8f), MeshStyle{}};
+  GpuMesh plain;
+  plain.pixelHighlight = false;
   useMeshProgram(plain, false);  // the common variant: fail early
   backgroundProgram_ = shaders_.add("background.vert", "background.frag");
   compositeProgram_ = shaders_.add("oit_composite.vert", "oit_composite.frag");
@@ -79,9 +81,14 @@ void SceneRenderer::upload(const core::Scene& scene) {
   triangles_ = 0;
   for (const auto& m : scene.meshes) {
     GpuMesh g;
+    g.vao = VertexArray();
+    g.vertices = Buffer();
+    g.indices = Buffer();
     fill(m, g.vao, g.vertices, g.indices);
     g.indexCount = int(m.indices.size());
     g.color = m.color;
+    g.meanEdge = core::meanEdgeLength(m);
+    g.bounds = m.bounds();
     g.striated = std::any_of(m.colors.begin(), m.colors.end(), [](const glm::vec4& c) { return c.a > 0.0f; });
     triangles_ += m.triangleCount();
     meshes_.push_back(std::move(g));
@@ -134,9 +141,10 @@ void SceneRenderer::setCullBackFaces(const std::vector<bool>& perMesh) {
 }
 
 const SceneRenderer::MeshUniforms& SceneRenderer::useMeshProgram(const GpuMesh& m, bool oit) {
-  const std::size_t v = (m.striated ? 1 : 0) + (m.painted ? 2 : 0);
+  const std::size_t v = (m.striated ? 1 : 0) + (m.painted ? 2 : 0) + (m.pixelHighlight ? 4 : 0);
   if (meshVariants_[v] == kNoProgram) {
-    const std::string defines = std::string(m.striated ? "" : "#define NO_STRIATION\n") + (m.painted ? "" : "#define NO_REFERRAL\n");
+    const std::string defines = std::string(m.striated ? "" : "#define NO_STRIATION\n") +
+                                (m.painted ? "" : "#define NO_REFERRAL\n") + (m.pixelHighlight ? "#define PIXEL_SPECULAR\n" : "");
     meshVariants_[v] = shaders_.add("mesh.vert", "mesh.frag", defines);
   }
   MeshUniforms& u = variantUniforms_[v];
@@ -286,6 +294,8 @@ void SceneRenderer::draw(const FrameParams& f) {
   activeVariant_ = kNoProgram;
   const glm::mat4 identity(1.0f);
 
+  for (auto& m : meshes_)
+    m.pixelHighlight = core::projectedPixels(m.meanEdge, m.bounds, f.view, f.projection, f.height) > core::kVertexHighlightMaxPixels;
   bool translucent = false;
   for (const auto& m : meshes_) {
     if (m.style.alpha >= 0.999f) {

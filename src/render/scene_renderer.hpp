@@ -67,10 +67,10 @@ public:
   std::size_t gpuTriangles() const { return triangles_; }
 
 private:
-  struct GpuMesh {
-    VertexArray vao;
-    Buffer vertices;
-    Buffer indices;
+  struct GpuMesh {  // its GL objects made by upload()
+    VertexArray vao{NoCreate};
+    Buffer vertices{NoCreate};
+    Buffer indices{NoCreate};
     int indexCount = 0;
     glm::vec3 color{0.8f};
     MeshStyle style;
@@ -78,6 +78,9 @@ private:
     bool painted = false;
     bool cull = true;  // closed and outward: back faces culled
     bool striated = false;  // some vertex shows striation (vertex colour alpha > 0)
+    float meanEdge = 0.0f;  // core::meanEdgeLength: how coarse it is
+    core::Bounds bounds;
+    bool pixelHighlight = true;  // this frame: highlight lit per pixel (PIXEL_SPECULAR), its triangles large on screen
   };
   // The mesh program's uniforms, looked up once a frame (the program may be reloaded from disk).
   struct MeshUniforms {
@@ -101,10 +104,12 @@ private:
   ShaderLibrary shaders_;
   std::size_t backgroundProgram_ = 0, compositeProgram_ = 0, decalProgram_ = 0;
   static constexpr std::size_t kNoProgram = ~std::size_t(0);
-  std::size_t meshVariants_[4] = {kNoProgram, kNoProgram, kNoProgram, kNoProgram};  // by striated + 2 * painted
-  MeshUniforms variantUniforms_[4];
-  bool variantReady_[4] = {false, false, false, false};  // frame uniforms set this frame
-  int variantOit_[4] = {-1, -1, -1, -1};
+  static constexpr std::size_t kVariants = 8;  // by striated + 2 * painted + 4 * coarse
+  std::size_t meshVariants_[kVariants] = {kNoProgram, kNoProgram, kNoProgram, kNoProgram,
+                                          kNoProgram, kNoProgram, kNoProgram, kNoProgram};
+  MeshUniforms variantUniforms_[kVariants];
+  bool variantReady_[kVariants] = {};  // frame uniforms set this frame
+  int variantOit_[kVariants] = {-1, -1, -1, -1, -1, -1, -1, -1};
   std::size_t activeVariant_ = kNoProgram;
   FrameUniforms frame_;
   VertexArray emptyVao_{NoCreate};
@@ -112,8 +117,8 @@ private:
   std::size_t triangles_ = 0;
   std::vector<Marker> markers_;
   mutable bool culling_ = false;  // GL_CULL_FACE as last set by setCulling
-  GpuMesh decals_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(1.0f), MeshStyle{}, Buffer{NoCreate}, false};
-  GpuMesh markerSphere_{VertexArray{NoCreate}, Buffer{NoCreate}, Buffer{NoCreate}, 0, glm::vec3(0.8f), MeshStyle{}, Buffer{NoCreate}, false};
+  GpuMesh decals_;
+  GpuMesh markerSphere_;  // its highlight per pixel
   // Transparency targets, made on first use at the frame's size.
   Framebuffer oitFbo_{NoCreate};
   Texture accumTexture_{NoCreate}, weightTexture_{NoCreate};
