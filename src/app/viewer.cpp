@@ -278,7 +278,9 @@ public:
       } else {
         render::bindDefaultFramebuffer();
       }
-      renderer_.draw(render::frameFor(camera_, fbW, fbH));
+      render::FrameParams frame = render::frameFor(camera_, fbW, fbH);
+      frame.lighter = core::lighterWhileMoving(software_, inMotion);  // fewer triangles while it moves
+      renderer_.draw(frame);
       drawLabels(fbW, fbH);
       drawCaption(fbW, fbH);
       if (samples > 0) stillTarget_->resolveToWindow();

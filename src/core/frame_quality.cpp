@@ -1,5 +1,7 @@
 #include "core/frame_quality.hpp"
 
+#include <meshoptimizer.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -20,6 +22,20 @@ bool isSoftwareRenderer(std::string_view glRenderer) {
 int frameSamples(bool softwareRenderer, bool moving, int stillSamples) {
   if (softwareRenderer && moving) return 0;
   return std::max(0, stillSamples);
+}
+
+bool lighterWhileMoving(bool softwareRenderer, bool moving) { return softwareRenderer && moving; }
+
+std::vector<std::uint32_t> motionIndices(const Mesh& mesh) {
+  const std::size_t triangles = mesh.indices.size() / 3;
+  if (triangles < 400 || mesh.positions.empty()) return {};
+  for (const std::uint32_t i : mesh.indices)
+    if (i >= mesh.positions.size()) return {};
+  std::vector<std::uint32_t> out(mesh.indices.size());
+  out.resize(meshopt_simplify(out.data(), mesh.indices.data(), triangles * 3, &mesh.positions[0].x, mesh.positions.size(),
+                              sizeof(glm::vec3), triangles / 2 * 3, 0.004f, 0, nullptr));
+  if (out.size() > triangles * 3 / 4 * 3) return {};  // not worth a second list
+  return out;
 }
 
 float meanEdgeLength(const Mesh& mesh) {

@@ -5,6 +5,7 @@
 // after the motion stops is drawn antialiased again. A GPU multisamples every frame.
 #include "core/mesh.hpp"
 
+#include <cstdint>
 #include <string_view>
 
 namespace dorsum::core {
@@ -15,6 +16,18 @@ bool isSoftwareRenderer(std::string_view glRenderer);
 // Samples for a frame: `stillSamples` unless a software renderer draws a moving picture (camera
 // dragged or on a track, fades, a routine playing), then 0 (no multisample buffer at all).
 int frameSamples(bool softwareRenderer, bool moving, int stillSamples = 4);
+
+// Whether a frame draws the meshes' lighter triangle lists (motionIndices): on a software renderer
+// while the picture moves, as for multisampling.
+bool lighterWhileMoving(bool softwareRenderer, bool moving);
+
+// A lighter version of a mesh for the frames a software renderer draws while the picture moves,
+// as triangles over the same vertices (so per-vertex paint and picking stay as they are): about
+// half its triangles, by meshoptimizer's simplifier, its surface kept within 0.4% of its size.
+// llvmpipe's cost per triangle (vertex shading, set-up and binning on one thread) is most of a
+// moving frame; the still frame after the motion draws every triangle again. Empty for a mesh too
+// small to gain (under 400 triangles) or when the simplifier cannot remove a quarter of them.
+std::vector<std::uint32_t> motionIndices(const Mesh& mesh);
 
 // The mean length of a mesh's triangle edges (0 when it has none): how coarse it is.
 float meanEdgeLength(const Mesh& mesh);

@@ -79,6 +79,15 @@ void SceneRenderer::uploadMarkerSphere() {
 void SceneRenderer::upload(const core::Scene& scene) {
   meshes_.clear();
   triangles_ = 0;
+  // The lighter triangle lists are made by the first frame that needs them (software GL, moving):
+  // a GPU never does, and the first frame comes sooner.
+  lighterSource_.clear();
+  for (const auto& m : scene.meshes) {
+    core::Mesh shape;
+    shape.positions = m.positions;
+    shape.indices = m.indices;
+    lighterSource_.push_back(std::move(shape));
+  }
   for (const auto& m : scene.meshes) {
     GpuMesh g;
     g.vao = VertexArray();
@@ -93,6 +102,32 @@ void SceneRenderer::upload(const core::Scene& scene) {
     triangles_ += m.triangleCount();
     meshes_.push_back(std::move(g));
   }
+}
+
+void SceneRenderer::makeLighterLists() {
+  if (lighterSource_.empty()) return;
+  for (std::size_t i = 0; i < meshes_.size() && i < lighterSource_.size(); ++i) {
+    const core::Mesh& shape = lighterSource_[i];
+    const std::vector<std::uint32_t> lighter = core::motionIndices(shape);
+    if (lighter.empty()) continue;
+    GpuMesh& g = meshes_[i];
+    std::vector<std::uint32_t> both = shape.indices;
+    both.insert(both.end(), lighter.begin(), lighter.end());
+    glBindVertexArray(g.vao.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.indices.id());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(both.size() * sizeof(std::uint32_t)), both.data(), GL_STATIC_DRAW);
+    g.motionIndexCount = int(lighter.size());
+  }
+  glBindVertexArray(0);
+  lighterSource_.clear();
+  lighterSource_.shrink_to_fit();
+}
+
+std::size_t SceneRenderer::lighterTriangles() {
+  makeLighterLists();
+  std::size_t n = 0;
+  for (const auto& m : meshes_) n += std::size_t(m.motionIndexCount > 0 ? m.motionIndexCount : m.indexCount) / 3;
+  return n;
 }
 
 void SceneRenderer::setOverlay(std::size_t mesh, const std::vector<glm::vec2>& values) {
@@ -187,7 +222,11 @@ void SceneRenderer::drawMesh(const MeshUniforms& u, const GpuMesh& m, const glm:
   glUniform1f(u.alpha, m.style.alpha);
   glUniform4fv(u.highlight, 1, glm::value_ptr(m.style.highlight));
   glBindVertexArray(m.vao.id());
-  glDrawElements(GL_TRIANGLES, m.indexCount, GL_UNSIGNED_INT, nullptr);
+  if (frame_.lighter && m.motionIndexCount > 0)
+    glDrawElements(GL_TRIANGLES, m.motionIndexCount, GL_UNSIGNED_INT,
+                   reinterpret_cast<void*>(std::size_t(m.indexCount) * sizeof(std::uint32_t)));
+  else
+    glDrawElements(GL_TRIANGLES, m.indexCount, GL_UNSIGNED_INT, nullptr);
 }
 
 void SceneRenderer::ensureOitTargets(int width, int height, unsigned depthFormat) {
@@ -289,7 +328,8 @@ void SceneRenderer::draw(const FrameParams& f) {
   const glm::vec3 key = glm::normalize(camToWorld * glm::vec3(-0.45f, 0.6f, 0.65f));
   const glm::vec3 fill = glm::normalize(camToWorld * glm::vec3(0.7f, -0.1f, 0.5f));
   const glm::mat4 viewProj = f.projection * f.view;
-  frame_ = FrameUniforms{viewProj, f.eye, key, fill};
+  if (f.lighter) makeLighterLists();
+  frame_ = FrameUniforms{viewProj, f.eye, key, fill, f.lighter};
   for (bool& ready : variantReady_) ready = false;
   activeVariant_ = kNoProgram;
   const glm::mat4 identity(1.0f);

@@ -20,6 +20,7 @@ struct FrameParams {
   glm::mat4 view{1.0f};
   glm::mat4 projection{1.0f};
   glm::vec3 eye{0.0f};
+  bool lighter = false;  // a moving picture on software GL: the meshes' lighter triangle lists (core::motionIndices)
 };
 
 FrameParams frameFor(const core::OrbitCamera& camera, int width, int height);
@@ -65,6 +66,8 @@ public:
 
   ShaderLibrary& shaders() { return shaders_; }
   std::size_t gpuTriangles() const { return triangles_; }
+  // Triangles of every mesh as drawn in a lighter (moving, software GL) frame.
+  std::size_t lighterTriangles();
 
 private:
   struct GpuMesh {  // its GL objects made by upload()
@@ -72,6 +75,7 @@ private:
     Buffer vertices{NoCreate};
     Buffer indices{NoCreate};
     int indexCount = 0;
+    int motionIndexCount = 0;  // core::motionIndices, stored after the full list in `indices`; 0: none (yet)
     glm::vec3 color{0.8f};
     MeshStyle style;
     Buffer overlay{NoCreate};  // per-vertex (essential, spillover), when painted
@@ -91,6 +95,7 @@ private:
   struct FrameUniforms {
     glm::mat4 viewProj{1.0f};
     glm::vec3 eye{0.0f}, key{0.0f}, fill{0.0f};
+    bool lighter = false;
   };
   // The variant of the mesh program for this mesh (built on first use), in use, with the frame's
   // uniforms set the first time it is used this frame.
@@ -115,6 +120,9 @@ private:
   VertexArray emptyVao_{NoCreate};
   std::vector<GpuMesh> meshes_;
   std::size_t triangles_ = 0;
+  // The uploaded meshes' positions and triangles until makeLighterLists() has used them.
+  std::vector<core::Mesh> lighterSource_;
+  void makeLighterLists();
   std::vector<Marker> markers_;
   mutable bool culling_ = false;  // GL_CULL_FACE as last set by setCulling
   GpuMesh decals_;

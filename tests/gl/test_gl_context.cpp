@@ -109,3 +109,42 @@ TEST_CASE("an offscreen render shows the lit body over the background", "[gl]") 
   }
   CHECK(hi - lo > 8);
 }
+
+TEST_CASE("a lighter frame (moving, software GL) draws about half the triangles and looks the same", "[gl]") {
+  testContext();
+  render::SceneRenderer renderer;
+  core::Scene scene;
+  scene.meshes.push_back(core::makeEllipsoid("dense", glm::vec3(0.0f), glm::vec3(0.2f, 0.4f, 0.15f), 64, 96));
+  scene.meshes.push_back(core::makeEllipsoid("small", glm::vec3(0.3f, 0.0f, 0.0f), glm::vec3(0.05f), 8, 12));
+  renderer.upload(scene);
+  renderer.setCullBackFaces(true);
+  core::OrbitCamera camera;
+  camera.frame(scene.bounds(), core::StandardView::Posterior);
+  render::OffscreenTarget target(200, 200, 0);
+  auto draw = [&](bool lighter) {
+    target.bind();
+    render::FrameParams f = render::frameFor(camera, 200, 200);
+    f.lighter = lighter;
+    renderer.draw(f);
+    return target.read();
+  };
+  const core::Image full = draw(false);
+  const core::Image light = draw(true);
+  // The dense mesh halved, the small one whole.
+  const std::size_t dense = scene.meshes[0].triangleCount(), small = scene.meshes[1].triangleCount();
+  CHECK(renderer.lighterTriangles() <= dense * 3 / 4 + small);
+  CHECK(renderer.lighterTriangles() >= dense / 3 + small);
+  // Nearly the same picture: a mean difference under 2 levels, the silhouette within a pixel's
+  // worth (fewer than 1% of pixels differ by more than 24 levels).
+  REQUIRE(full.rgba.size() == light.rgba.size());
+  double sum = 0.0;
+  std::size_t far = 0;
+  for (std::size_t i = 0; i < full.rgba.size(); ++i) {
+    const int d = std::abs(int(full.rgba[i]) - int(light.rgba[i]));
+    sum += d;
+    if (d > 24) ++far;
+  }
+  CHECK(sum / double(full.rgba.size()) < 2.0);
+  CHECK(double(far) < 0.01 * double(full.rgba.size()));
+  CHECK(sum > 0.0);  // the lighter list was drawn
+}

@@ -1,10 +1,12 @@
 // The adaptive frame quality: multisampling only still pictures on software GL, and the highlight
 // lit per vertex where triangles are small on screen.
 #include "core/frame_quality.hpp"
+#include "core/primitives.hpp"
 
 #include <catch2/catch.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -86,4 +88,32 @@ TEST_CASE("The body in full view gets its highlight per vertex; zoomed in, per p
   };
   CHECK(pixels(2.5f) <= kVertexHighlightMaxPixels);
   CHECK(pixels(0.3f) > kVertexHighlightMaxPixels);
+}
+
+TEST_CASE("motionIndices: about half the triangles over the same vertices, the shape kept", "[frame_quality]") {
+  const Mesh sphere = makeEllipsoid("s", glm::vec3(0.0f), glm::vec3(0.1f, 0.2f, 0.1f), 48, 64);
+  REQUIRE(sphere.triangleCount() > 2000);
+  CHECK(lighterWhileMoving(true, true));
+  CHECK_FALSE(lighterWhileMoving(true, false));
+  CHECK_FALSE(lighterWhileMoving(false, true));
+
+  const std::vector<std::uint32_t> lighter = motionIndices(sphere);
+  REQUIRE(lighter.size() % 3 == 0);
+  CHECK(lighter.size() / 3 <= sphere.triangleCount() * 3 / 4);
+  CHECK(lighter.size() / 3 >= sphere.triangleCount() / 3);
+  // Every corner is one of the mesh's vertices, so per-vertex paint and normals still apply; the
+  // simplified surface stays on the ellipsoid: every triangle's centre within 0.4% of its size.
+  CHECK(std::all_of(lighter.begin(), lighter.end(), [&](std::uint32_t i) { return i < sphere.positions.size(); }));
+  float worst = 0.0f;
+  for (std::size_t t = 0; t < lighter.size(); t += 3) {
+    const glm::vec3 c = (sphere.positions[lighter[t]] + sphere.positions[lighter[t + 1]] + sphere.positions[lighter[t + 2]]) / 3.0f;
+    const float r = glm::length(c / glm::vec3(0.1f, 0.2f, 0.1f));  // 1 on the ellipsoid
+    worst = std::max(worst, 1.0f - r);
+  }
+  CHECK(worst < 0.02f);
+  // Too small to gain: nothing.
+  CHECK(motionIndices(makeEllipsoid("small", glm::vec3(0.0f), glm::vec3(1.0f), 8, 12)).empty());
+  Mesh broken = sphere;
+  broken.indices.back() = std::uint32_t(broken.positions.size());
+  CHECK(motionIndices(broken).empty());
 }
