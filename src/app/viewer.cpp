@@ -35,6 +35,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <chrono>
 #include <iostream>
@@ -269,8 +271,12 @@ public:
       camera_.lens = lensOf(lensTrack_.at(clock_.time()));
       showRoutineFrame();
       // Multisampled when still; on software GL without while the picture moves (core::frameSamples).
+      // The first frame comes as soon as it can: on software GL without multisampling, and without
+      // the labels and trigger-point marks (they need the picking hierarchy, built next); the full
+      // still frame follows at once.
       const bool inMotion = cameraMoved_ || moving();
-      const int samples = core::frameSamples(software_, inMotion);
+      const bool firstFrame = framesDrawn == 0;
+      const int samples = core::frameSamples(software_, inMotion || firstFrame);
       if (samples > 0) {
         if (!stillTarget_ || stillTarget_->width() != fbW || stillTarget_->height() != fbH)
           stillTarget_.emplace(fbW, fbH, samples);
@@ -281,10 +287,10 @@ public:
       render::FrameParams frame = render::frameFor(camera_, fbW, fbH);
       frame.lighter = core::lighterWhileMoving(software_, inMotion);  // fewer triangles while it moves
       renderer_.draw(frame);
-      drawLabels(fbW, fbH);
+      if (!firstFrame) drawLabels(fbW, fbH);
       drawCaption(fbW, fbH);
       if (samples > 0) stillTarget_->resolveToWindow();
-      if (inMotion) redrawFrames_ = std::max(redrawFrames_, 2);  // the still frame after the motion
+      if (inMotion || firstFrame) redrawFrames_ = std::max(redrawFrames_, 2);  // the still frame after
       cameraMoved_ = false;
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       ++framesDrawn;
@@ -885,6 +891,9 @@ private:
   int windowed_[4] = {100, 100, 1280, 800};
 };
 
+// Opens the window, then waits for the scene from `loaded` and shows it.
+int showViewer(const ViewOptions& options, const std::optional<core::Size>& size, std::chrono::steady_clock::time_point startedAt,
+               const std::function<LoadedScene()>& loaded);
 }  // namespace
 
 int runViewer(const ViewOptions& options) {
@@ -897,11 +906,29 @@ int runViewer(const ViewOptions& options) {
   if (options.report) requireWritableOutput(*options.report);
   if (!std::isfinite(options.uiScale))
     throw core::usageError("The UI scale must be a number from 1 to 3.");
-  LoadedScene loaded = loadScene({options.model, options.atlasDir});  // bad files are reported before a window opens
-  if (options.select) viewContext(loaded).requireKnown(*options.select, "given to --select");
   std::optional<core::Size> size;
   if (!options.size.empty()) size = core::parseSize(options.size);
+  // The scene loads on a second thread while the window and its GL context start (on software GL
+  // each takes a few hundred milliseconds). The window stays hidden until the scene is in: a file
+  // that cannot be read is reported before any window shows, and before a missing display is.
+  std::future<LoadedScene> loading =
+      std::async(std::launch::async, [&options] { return loadScene({options.model, options.atlasDir}); });
+  auto loaded = [&loading, &options] {
+    LoadedScene scene = loading.get();
+    if (options.select) viewContext(scene).requireKnown(*options.select, "given to --select");
+    return scene;
+  };
+  try {
+    return showViewer(options, size, startedAt, loaded);
+  } catch (...) {
+    if (loading.valid()) (void)loaded();  // the scene's own error first, if it has one
+    throw;
+  }
+}
 
+namespace {
+int showViewer(const ViewOptions& options, const std::optional<core::Size>& size, std::chrono::steady_clock::time_point startedAt,
+               const std::function<LoadedScene()>& loaded) {
   GlfwSession glfw;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -909,6 +936,7 @@ int runViewer(const ViewOptions& options) {
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SAMPLES, 0);  // still frames are multisampled offscreen and resolved onto it
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once the scene is in
   if (options.glDebug) glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, GLFW_TRUE);
   // The first window fits the monitor's work area (a 1024x768 projector gets a window it can show).
   int width = 1280, height = 800;
@@ -923,7 +951,7 @@ int runViewer(const ViewOptions& options) {
       height = std::min(height, int(float(h) * 0.93f));
     }
   }
-  GLFWwindow* window = glfwCreateWindow(width, height, ("Dorsum - " + loaded.title).c_str(), nullptr, nullptr);
+  GLFWwindow* window = glfwCreateWindow(width, height, "Dorsum", nullptr, nullptr);
   if (!window)
     throw core::UserError("Cannot open the viewer window: this system offers no OpenGL 3.3 core context (" +
                           glfwLastError() + ").");
@@ -944,8 +972,12 @@ int runViewer(const ViewOptions& options) {
   if (debug) render::enableDebugOutput([](const std::string& m) { std::cerr << m << "\n"; });
 
   ImGuiSession imgui(window);
-  Viewer viewer(window, options, std::move(loaded), startedAt);
+  LoadedScene scene = loaded();
+  glfwSetWindowTitle(window, ("Dorsum - " + scene.title).c_str());
+  glfwShowWindow(window);
+  Viewer viewer(window, options, std::move(scene), startedAt);
   return viewer.run();
 }
+}  // namespace
 
 }  // namespace dorsum::app
