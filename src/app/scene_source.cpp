@@ -10,7 +10,6 @@
 #include "core/model_import.hpp"
 #include "core/model_io.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <unistd.h>
@@ -97,20 +96,7 @@ core::RoutineMotion routineMotion(const LoadedScene& loaded, const std::string& 
 }
 
 core::ViewState loadViewState(const fs::path& path, const core::ViewContext& ctx) {
-  const std::string text = core::readTextFile(path, "The view state file");
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw core::UserError("The view state file '" + path.string() + "' is not valid JSON (at byte " + std::to_string(e.byte) + ").");
-  } catch (const nlohmann::json::exception&) {  // a number beyond a double (1e400), ...
-    throw core::UserError("The view state file '" + path.string() + "' is not valid JSON (a number out of range).");
-  }
-  try {
-    return core::viewStateFromJson(j, ctx);
-  } catch (const core::UserError& e) {
-    throw core::UserError("The view state file '" + path.string() + "' is wrong: " + e.what());
-  }
+  return core::viewStateFromText(core::readTextFile(path, "The view state file"), "The view state file '" + path.string() + "'", ctx);
 }
 
 core::ViewContext viewContext(const LoadedScene& loaded, const core::Bvh* bvh) {

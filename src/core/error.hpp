@@ -6,13 +6,15 @@
 
 namespace dorsum::core {
 
-// A sentence that quotes what the user gave (an id, a path) stays a line: beyond 600 bytes its
-// middle is elided (on a UTF-8 character boundary).
-inline std::string shortened(const std::string& s, std::size_t most = 600) {
-  if (s.size() <= most) return s;
-  std::size_t head = most - 120, tail = s.size() - 100;
+// A sentence that quotes what the user gave (an id, a path) stays a line: beyond `most` bytes its
+// middle is elided, keeping the last `tailBytes` (on UTF-8 character boundaries).
+inline std::string shortened(const std::string& s, std::size_t most = 600, std::size_t tailBytes = 100) {
+  if (s.size() <= most || s.size() <= tailBytes) return s;
+  std::size_t head = most > tailBytes + 20 ? most - tailBytes - 20 : most / 2;
+  std::size_t tail = s.size() - tailBytes;
   while (head > 0 && (static_cast<unsigned char>(s[head]) & 0xC0) == 0x80) --head;
   while (tail < s.size() && (static_cast<unsigned char>(s[tail]) & 0xC0) == 0x80) ++tail;
+  if (tail <= head) return s;
   return s.substr(0, head) + " ... (" + std::to_string(tail - head) + " bytes elided) ... " + s.substr(tail);
 }
 

@@ -13,14 +13,7 @@
 
 namespace dorsum::core {
 
-std::string elided(const std::string& s, std::size_t most) {
-  if (s.size() <= most) return s;
-  std::size_t head = most > 80 ? most - 60 : most / 2;
-  while (head > 0 && (static_cast<unsigned char>(s[head]) & 0xC0) == 0x80) --head;  // whole UTF-8 characters
-  std::size_t tail = s.size() - 40;
-  while (tail < s.size() && (static_cast<unsigned char>(s[tail]) & 0xC0) == 0x80) ++tail;
-  return s.substr(0, head) + " ... (" + std::to_string(tail - head) + " bytes elided) ... " + s.substr(tail);
-}
+std::string elided(const std::string& s, std::size_t most) { return shortened(s, most, 40); }
 
 namespace fs = std::filesystem;
 using nlohmann::json;

@@ -567,6 +567,22 @@ std::optional<std::string> optionalId(const json& obj, const std::string& parent
 }
 }  // namespace
 
+ViewState viewStateFromText(const std::string& text, const std::string& what, const ViewContext& ctx) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw UserError(what + " is not valid JSON (at byte " + std::to_string(e.byte) + ").");
+  } catch (const json::exception&) {  // a number beyond a double (1e400), ...
+    throw UserError(what + " is not valid JSON (a number out of range).");
+  }
+  try {
+    return viewStateFromJson(j, ctx);
+  } catch (const UserError& e) {
+    throw UserError(what + " is wrong: " + e.what());
+  }
+}
+
 ViewState viewStateFromJson(const json& j, const ViewContext& ctx) {
   if (!j.is_object()) bad("", "must be an object");
   const json& version = member(j, "", "version");

@@ -175,6 +175,9 @@ std::vector<Pickable> pickableOf(const std::vector<Display>& displays);
 // one that is wrong.
 nlohmann::json toJson(const ViewState& state);
 ViewState viewStateFromJson(const nlohmann::json& j, const ViewContext& ctx);
+// The same from a file's text (`what` names it in messages, e.g. "The view state file 'a.json'"):
+// text that is not JSON, a number beyond a double and a wrong field are each one UserError.
+ViewState viewStateFromText(const std::string& text, const std::string& what, const ViewContext& ctx);
 
 std::string_view displayName(Display d);
 std::optional<Display> parseDisplay(std::string_view name);
