@@ -55,13 +55,13 @@ float meanEdgeLength(const Mesh& mesh) {
   return edges == 0 ? 0.0f : float(total / double(edges));
 }
 
-float projectedPixels(float length, const Bounds& bounds, const glm::mat4& view, const glm::mat4& projection, int height) {
+float projectedPixels(float length, const Bounds& bounds, const glm::vec3& eye, const glm::mat4& view, const glm::mat4& projection,
+                      int height) {
   constexpr float kInfinite = std::numeric_limits<float>::infinity();
   if (bounds.empty()) return kInfinite;
   const float pixelsPerUnit = projection[1][1] * 0.5f * float(std::max(height, 0));  // at distance 1
   const bool perspective = projection[2][3] != 0.0f;
   if (!perspective) return length * pixelsPerUnit;
-  const glm::vec3 eye = glm::vec3(glm::inverse(view)[3]);
   const glm::vec3 nearest = glm::clamp(eye, bounds.min, bounds.max);
   const float depth = -(view * glm::vec4(nearest, 1.0f)).z;  // along the view axis
   if (!(depth > 1e-6f)) return kInfinite;  // the eye inside the bounds, or level with them

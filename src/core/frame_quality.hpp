@@ -33,9 +33,10 @@ std::vector<std::uint32_t> motionIndices(const Mesh& mesh);
 float meanEdgeLength(const Mesh& mesh);
 
 // How many pixels an edge `length` long spans on screen at the point of `bounds` nearest the eye,
-// for a camera (view, projection) and a frame `height` pixels high; infinite when the eye is inside
-// the bounds (perspective) or the bounds are empty.
-float projectedPixels(float length, const Bounds& bounds, const glm::mat4& view, const glm::mat4& projection, int height);
+// for a camera (its eye, view and projection) and a frame `height` pixels high; infinite when the
+// eye is inside the bounds (perspective) or the bounds are empty.
+float projectedPixels(float length, const Bounds& bounds, const glm::vec3& eye, const glm::mat4& view, const glm::mat4& projection,
+                      int height);
 
 // The key light's highlight is lit per vertex, where it costs next to nothing, while a mesh's
 // triangles are at most this many pixels on screen (the whole body in view); a highlight can fall

@@ -335,7 +335,7 @@ void SceneRenderer::draw(const FrameParams& f) {
   const glm::mat4 identity(1.0f);
 
   for (auto& m : meshes_)
-    m.pixelHighlight = core::projectedPixels(m.meanEdge, m.bounds, f.view, f.projection, f.height) > core::kVertexHighlightMaxPixels;
+    m.pixelHighlight = core::projectedPixels(m.meanEdge, m.bounds, f.eye, f.view, f.projection, f.height) > core::kVertexHighlightMaxPixels;
   bool translucent = false;
   for (const auto& m : meshes_) {
     if (m.style.alpha >= 0.999f) {

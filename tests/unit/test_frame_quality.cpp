@@ -44,27 +44,28 @@ TEST_CASE("meanEdgeLength: the mean of every triangle edge, skipping broken ones
 TEST_CASE("projectedPixels: an edge's size on screen at the nearest point of a mesh", "[frame_quality]") {
   const int height = 720;
   const glm::mat4 projection = glm::perspective(glm::radians(35.0f), 16.0f / 9.0f, 0.01f, 100.0f);
-  const glm::mat4 view = glm::lookAt(glm::vec3(0, 0, 2), glm::vec3(0), glm::vec3(0, 1, 0));
+  const glm::vec3 eye(0, 0, 2);
+  const glm::mat4 view = glm::lookAt(eye, glm::vec3(0), glm::vec3(0, 1, 0));
   const float focal = 0.5f * height / std::tan(glm::radians(17.5f));  // pixels per unit at distance 1
   Bounds near;  // its face nearest the eye 1 unit away
   near.add(glm::vec3(-0.5f, -0.5f, 0.5f));
   near.add(glm::vec3(0.5f, 0.5f, 1.0f));
-  CHECK(projectedPixels(0.01f, near, view, projection, height) == Approx(0.01f * focal).epsilon(1e-4));
+  CHECK(projectedPixels(0.01f, near, eye, view, projection, height) == Approx(0.01f * focal).epsilon(1e-4));
   Bounds far = near;  // twice as far: half the size
   far.min.z = -0.5f;
   far.max.z = 0.0f;
-  CHECK(projectedPixels(0.01f, far, view, projection, height) == Approx(0.005f * focal).epsilon(1e-4));
+  CHECK(projectedPixels(0.01f, far, eye, view, projection, height) == Approx(0.005f * focal).epsilon(1e-4));
   // A frame twice as high: twice the pixels.
-  CHECK(projectedPixels(0.01f, near, view, projection, 2 * height) == Approx(0.02f * focal).epsilon(1e-4));
+  CHECK(projectedPixels(0.01f, near, eye, view, projection, 2 * height) == Approx(0.02f * focal).epsilon(1e-4));
   // The eye inside the bounds, or no bounds: as large as can be (lit per pixel).
   Bounds around;
   around.add(glm::vec3(-5.0f));
   around.add(glm::vec3(5.0f));
-  CHECK(std::isinf(projectedPixels(0.01f, around, view, projection, height)));
-  CHECK(std::isinf(projectedPixels(0.01f, Bounds{}, view, projection, height)));
+  CHECK(std::isinf(projectedPixels(0.01f, around, eye, view, projection, height)));
+  CHECK(std::isinf(projectedPixels(0.01f, Bounds{}, eye, view, projection, height)));
   // Orthographic: no distance.
   const glm::mat4 ortho = glm::ortho(-1.0f, 1.0f, -1.0f, 1.0f, 0.01f, 100.0f);
-  CHECK(projectedPixels(0.1f, far, view, ortho, height) == Approx(0.1f * 0.5f * height).epsilon(1e-4));
+  CHECK(projectedPixels(0.1f, far, eye, view, ortho, height) == Approx(0.1f * 0.5f * height).epsilon(1e-4));
 }
 
 TEST_CASE("The body in full view gets its highlight per vertex; zoomed in, per pixel", "[frame_quality]") {
@@ -83,8 +84,9 @@ TEST_CASE("The body in full view gets its highlight per vertex; zoomed in, per p
   CHECK(edge == Approx((0.02 + 0.02 + 0.02 * std::sqrt(2.0)) / 3.0).epsilon(1e-4));
   const glm::mat4 projection = glm::perspective(glm::radians(35.0f), 16.0f / 9.0f, 0.01f, 100.0f);
   auto pixels = [&](float distance) {
-    const glm::mat4 view = glm::lookAt(glm::vec3(0, 0, distance), glm::vec3(0), glm::vec3(0, 1, 0));
-    return projectedPixels(edge, sheet.bounds(), view, projection, 720);
+    const glm::vec3 eye(0, 0, distance);
+    const glm::mat4 view = glm::lookAt(eye, glm::vec3(0), glm::vec3(0, 1, 0));
+    return projectedPixels(edge, sheet.bounds(), eye, view, projection, 720);
   };
   CHECK(pixels(2.5f) <= kVertexHighlightMaxPixels);
   CHECK(pixels(0.3f) > kVertexHighlightMaxPixels);
